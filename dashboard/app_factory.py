@@ -1,0 +1,82 @@
+"""create_app(): load and validate the data once, then build the Dash app and its Flask server."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import dash
+import flask
+from dash import html
+
+from dashboard.components.layout import site_footer, site_header
+from dashboard.components.site import EXTENSION_KEY, Site, build_site
+from dashboard.config import Settings, read_settings
+from dashboard.data import DataPackageError, load_atlas
+
+log = logging.getLogger("safe_city_atlas")
+
+
+def root_layout(site: Site) -> html.Div:
+    """The frame every page sits in."""
+    return html.Div(className="page", children=[
+        site_header(),
+        html.Main(dash.page_container, id="main", tabIndex="-1"),
+        site_footer(site),
+    ])
+
+
+def load_site(settings: Settings) -> Site:
+    """Load the data package, or stop the process with one line naming file, row, column and value."""
+    try:
+        atlas = load_atlas(settings.data_dir)
+    except DataPackageError as exc:
+        # One clear line instead of a traceback wall: the deploy fails before any reader sees a wrong number.
+        print(f"Safe City Atlas cannot start: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+    return build_site(atlas, settings)
+
+
+def create_app(settings: Settings | None = None) -> dash.Dash:
+    """Build the app. Debug is never on here; `python -m dashboard.dev` is the only debug entry point."""
+    settings = settings or read_settings()
+    site = load_site(settings)
+    app = dash.Dash(
+        __name__, use_pages=True, pages_folder="pages", assets_folder=str(settings.assets_dir),
+        title="Safe City Atlas", update_title=None, serve_locally=True, compress=False,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
+                   {"name": "description", "content": "Chinese smart-city and safe-city technology exports: "
+                    "agreements, training courses, Entity List listings and Covid-era donations, with sources."}],
+    )
+    server = app.server
+    server.secret_key = settings.secret_key
+    server.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    server.extensions[EXTENSION_KEY] = site
+    app.layout = root_layout(site)
+
+    @server.before_request
+    def refuse_malformed_callbacks():
+        # Anyone can POST any JSON to the callback endpoint; Dash answers 500 to unknown outputs or a missing
+        # key (STACK-NOTES 7.2). Check the envelope here; each callback validates its own values.
+        if flask.request.method != "POST" or not flask.request.path.endswith("/_dash-update-component"):
+            return None
+        body = flask.request.get_json(silent=True)
+        if not (isinstance(body, dict) and isinstance(body.get("output"), str)
+                and isinstance(body.get("inputs"), list) and isinstance(body.get("state", []), list)):
+            return {"error": "malformed callback request"}, 400
+        if body["output"] not in app.callback_map:
+            return {"error": "unknown callback output"}, 400
+        n_outputs = body["output"].count("...") + 1 if body["output"].startswith("..") else 1
+        outputs = body.get("outputs")
+        if n_outputs > 1 and not (isinstance(outputs, list) and len(outputs) == n_outputs
+                                  and all(isinstance(o, dict) for o in outputs)):
+            return {"error": "callback outputs do not match the output spec"}, 400
+        if n_outputs == 1 and not isinstance(outputs, dict):
+            return {"error": "callback outputs do not match the output spec"}, 400
+        return None
+
+    @server.get("/healthz")
+    def healthz():
+        return {"status": "ok", "data_version": site.atlas.version, "data_last_updated": site.atlas.last_updated}
+
+    return app

@@ -1,0 +1,106 @@
+"""What the map page shows for a view state: figure, summary, side panel and table rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dash import dcc, html
+
+from dashboard.components.graph import export_filename
+from dashboard.components.layout import empty_result
+from dashboard.components.records import record_list
+from dashboard.components.site import Site
+from dashboard.components.urls import absolute, country_href, home_href, safe_external_url
+from dashboard.figures.world_map import make_world_map
+from dashboard.transforms import count_by_country, describe_view, filter_records, records_for_country
+from dashboard.viewstate import DATASET_LABELS, ViewState, view_state_search
+
+ORIGIN = "CHN"
+RELAX_HINT = "Try fewer filters: widen the year range, clear the company or technology, or add datasets."
+COUNT_LEGEND = ("Counted: one per record and country (a training course counts once in each participant "
+                "country its sources name, or in its host country, else China, when none is named).")
+
+
+@dataclass(frozen=True)
+class HomeView:
+    """Everything the map page's callback returns."""
+
+    figure: dict
+    summary: str
+    search: str
+    panel: html.Div
+    table_rows: list[dict]
+    empty: html.Div | None
+    off_map: list
+
+
+def map_title(state: ViewState) -> str:
+    """The figure title."""
+    if len(state.datasets) == 1:
+        return f"{DATASET_LABELS[state.datasets[0]]} by country"
+    return "Chinese smart-city and safe-city technology records by country"
+
+
+def export_name(state: ViewState, view: str = "map") -> str:
+    """The image file name for this view."""
+    years = f"{state.years[0]}-{state.years[1]}" if state.years else ""
+    return export_filename(view, *state.datasets, *state.companies, years, *state.regions)
+
+
+def table_rows(records, site: Site) -> list[dict]:
+    """Rows for the table view: one per record and country, with the first source link."""
+    first_sources = site.atlas.sources.drop_duplicates(["dataset", "record_id"]).set_index(["dataset", "record_id"])
+    rows = []
+    for record in records.itertuples():
+        source = first_sources.loc[(record.dataset, record.record_id)]
+        url = safe_external_url(source["url"])
+        rows.append({
+            "record_id": record.record_id, "dataset": DATASET_LABELS[record.dataset],
+            "country": record.country_name, "iso3": record.iso3, "year": int(record.year),
+            "title": record.title, "company": site.company_names.get(record.company_id, "")
+            if isinstance(record.company_id, str) else "",
+            "status": record.status, "confidence": record.confidence,
+            "source": f"[{source['publisher']}]({url})" if url else str(source["publisher"]),
+        })
+    return rows
+
+
+def country_panel(state: ViewState, records, site: Site) -> html.Div:
+    """The side panel: the selected country's records (within the filters) with their sources."""
+    if not state.country:
+        return html.Div(className="panel-empty", children=[
+            html.P("Select a country on the map, or choose one from the list above, to see its records and "
+                   "sources here.")])
+    name = site.country_names.get(state.country, state.country)
+    in_country = records_for_country(records, state.country)
+    header = [html.H3(name), dcc.Link(f"Open the {name} page with all datasets \u2192",
+                                      href=country_href(state.country), className="panel-link")]
+    if not len(in_country):
+        return html.Div(header + [html.P("No records for this country match the current filters.")])
+    n_records = in_country["record_id"].nunique()
+    return html.Div(header + [html.P(f"{n_records} record{'s' if n_records != 1 else ''} match the filters."),
+                              record_list(in_country, site.atlas.sources, dict(site.company_names))])
+
+
+def build_home_view(site: Site, state: ViewState) -> HomeView:
+    """Compute the map page for `state`."""
+    records = filter_records(site.atlas.records, state)
+    summary = describe_view(state, records, dict(site.company_names), site.options)
+    search = view_state_search(state)
+    counts = count_by_country(records)
+    # China is where the records come from (its Entity List entries sit there); colouring it would swamp the
+    # scale for the countries abroad, so it is listed beside the map instead.
+    is_origin = counts["iso3"] == ORIGIN
+    figure = make_world_map(counts[~is_origin], title=map_title(state), summary=summary, source_line=site.source_line,
+                            url=absolute(site.settings.site_url, home_href(state)), overlay=state.overlay,
+                            countries=site.atlas.countries, selected=state.country)
+    off_map = counts[is_origin | ~counts["on_base_map"].fillna(False).astype(bool)]
+    off_map_items = [html.Span([dcc.Link(f"{row.country_name} ({row.count})", href=country_href(row.iso3)), " "])
+                     for row in off_map.itertuples()]
+    return HomeView(
+        figure=figure, summary=summary, search=search, panel=country_panel(state, records, site),
+        table_rows=table_rows(records, site) if state.view == "table" else [],
+        empty=empty_result(RELAX_HINT) if not len(records) else None,
+        off_map=(["Not coloured on the map (China, the origin, and places too small at this scale): "]
+                 + off_map_items) if off_map_items else [],
+    )

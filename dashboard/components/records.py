@@ -1,0 +1,47 @@
+"""Records as readable cards with their sources: used by the map's side panel and the profile pages."""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.components.urls import company_href, safe_external_url
+from dashboard.viewstate import DATASET_LABELS
+
+
+def source_item(source: pd.Series) -> html.Li:
+    """One source: publisher, title, date, verbatim quote, and a link only if it is plain http(s)."""
+    url = safe_external_url(source["url"])
+    title = html.A(source["title"], href=url, rel="noopener noreferrer", target="_blank") if url else html.Span(
+        source["title"])
+    return html.Li(className="source", children=[
+        title, html.Span(f" \u2014 {source['publisher']}, {source['published']}", className="source-meta"),
+        html.Blockquote(source["evidence_quote"], className="evidence"),
+    ])
+
+
+def record_card(record: pd.Series, sources: pd.DataFrame, company_names: dict[str, str]) -> html.Article:
+    """A record with its summary and every source (record text is rendered as text, never HTML)."""
+    company = record.get("company_id")
+    meta = [html.Span(DATASET_LABELS.get(record["dataset"], record["dataset"]), className=f"badge badge-"
+                      f"{record['dataset']}"),
+            html.Span(f" {record['date'] if pd.notna(record['date']) else record['year']}", className="date")]
+    if isinstance(company, str):
+        meta += [" \u00b7 ", dcc.Link(company_names.get(company, company), href=company_href(company))]
+    if pd.notna(record.get("status")):
+        meta.append(f" \u00b7 {str(record['status']).replace('_', ' ')}")
+    meta.append(f" \u00b7 confidence: {record['confidence']}")
+    return html.Article(className="record", id=f"record-{record['record_id']}", children=[
+        html.H4([record["title"], html.Span(f" ({record['record_id']})", className="record-id")]),
+        html.P(meta, className="record-meta"),
+        html.P(record["summary"]),
+        html.Ul([source_item(s) for _, s in sources.iterrows()], className="sources"),
+    ])
+
+
+def record_list(records: pd.DataFrame, all_sources: pd.DataFrame, company_names: dict[str, str]) -> html.Div:
+    """Cards for every record (one card per record even if it is placed in several countries)."""
+    unique = records.drop_duplicates(subset=["dataset", "record_id"])
+    by_record = {key: group for key, group in all_sources.groupby(["dataset", "record_id"])}
+    return html.Div([record_card(r, by_record.get((r["dataset"], r["record_id"]), all_sources.iloc[0:0]),
+                                 company_names) for _, r in unique.iterrows()], className="record-list")

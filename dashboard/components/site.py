@@ -1,0 +1,48 @@
+"""The per-process, read-only bundle the pages read: data, filter options and derived labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import flask
+
+from dashboard.config import Settings
+from dashboard.data import AtlasData
+from dashboard.data.store import DATASETS
+from dashboard.transforms import filter_options
+from dashboard.viewstate import FilterOptions
+
+EXTENSION_KEY = "safe_city_atlas"
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything a page needs besides the request: built once in create_app()."""
+
+    atlas: AtlasData
+    settings: Settings
+    options: FilterOptions
+    company_names: MappingProxyType
+    country_names: MappingProxyType
+    source_line: str
+
+
+def build_site(atlas: AtlasData, settings: Settings) -> Site:
+    """Derive the options and labels once."""
+    producers = [s.get("producer") for s in atlas.descriptor.get("sources", []) if s.get("producer")]
+    source_line = (f"Source: Safe City Atlas, data as of {atlas.last_updated}; underlying sources: "
+                   + ", ".join(dict.fromkeys(producers)) + " and the public sources cited per record")
+    return Site(
+        atlas=atlas, settings=settings,
+        options=filter_options(atlas.records, DATASETS, atlas.countries),
+        company_names=MappingProxyType(dict(zip(atlas.companies["company_id"], atlas.companies["name_en"],
+                                                strict=True))),
+        country_names=MappingProxyType(dict(zip(atlas.countries["iso3"], atlas.countries["name"], strict=True))),
+        source_line=source_line,
+    )
+
+
+def current_site() -> Site:
+    """The Site of the Flask app handling this request (layouts and callbacks run inside one)."""
+    return flask.current_app.extensions[EXTENSION_KEY]

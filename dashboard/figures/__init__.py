@@ -1,0 +1,1 @@
+"""Figure builders: plain plotly figure dicts (no plotly.express), one shared template."""

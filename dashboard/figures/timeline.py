@@ -1,0 +1,46 @@
+"""Timeline: records per year, stacked by dataset, with Entity List listing dates marked."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.figures.captions import citation_annotations
+from dashboard.figures.template import DATASET_COLOURS, DATASET_PATTERNS, TEMPLATE
+from dashboard.viewstate import DATASET_LABELS
+
+
+def make_timeline(by_year: pd.DataFrame, *, title: str, summary: str, source_line: str, url: str,
+                  listings: list[tuple[str, str]] = ()) -> dict:
+    """Stacked bars of `by_year` (years x datasets); `listings` are (YYYY-MM-DD, label) markers."""
+    years = list(by_year.index)  # "2014", ..., "n.d." on a category axis
+    traces = [{
+        "type": "bar", "name": DATASET_LABELS.get(dataset, dataset), "x": years,
+        "y": [int(v) for v in by_year[dataset]],
+        "marker": {"color": DATASET_COLOURS.get(dataset), "pattern": {"shape": DATASET_PATTERNS.get(dataset, "")},
+                   "line": {"color": "#ffffff", "width": 0.5}},
+        "hovertemplate": "%{x}: %{y} " + DATASET_LABELS.get(dataset, dataset).lower() + "<extra></extra>",
+    } for dataset in by_year.columns]
+    shapes, labels = [], []
+    for i, (date, label) in enumerate(listings):
+        if date[:4] not in years:
+            continue
+        # On a category axis each year is one unit wide, centred on its index; place the line by month.
+        position = years.index(date[:4]) - 0.5 + (int(date[5:7]) - 0.5) / 12
+        shapes.append({"type": "line", "x0": position, "x1": position, "y0": 0, "y1": 1, "xref": "x",
+                       "yref": "paper", "line": {"color": "#000000", "width": 1.5, "dash": "dot"}})
+        labels.append({"x": position, "y": 1 - 0.07 * (i % 4), "xref": "x", "yref": "paper", "text": label,
+                       "showarrow": False, "xanchor": "left", "font": {"size": 11}, "bgcolor": "#ffffffcc"})
+    return {
+        "data": traces,
+        "layout": {
+            "template": TEMPLATE, "title": {"text": title}, "barmode": "stack", "height": 460,
+            "xaxis": {"title": {"text": "Year (n.d. = no date in the sources)"}, "type": "category",
+                      "categoryorder": "array", "categoryarray": years},
+            "yaxis": {"title": {"text": "Records"}, "rangemode": "tozero"},
+            "legend": {"orientation": "h", "y": -0.2},
+            "shapes": shapes,
+            "annotations": labels + citation_annotations(summary, source_line, url),
+            "margin": {"l": 50, "r": 10, "t": 80, "b": 110},
+            "meta": {"kind": "timeline"},
+        },
+    }

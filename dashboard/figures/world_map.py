@@ -1,0 +1,85 @@
+"""The world map: records per country as a choropleth, with an optional context overlay."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.figures.captions import citation_annotations
+from dashboard.figures.template import BRI_COLOURS, COUNT_COLOURSCALE, REGIME_COLOURS, TEMPLATE
+from dashboard.viewstate import BRI_LABELS, REGIME_LABELS
+
+GEO_LAYOUT = {
+    "fitbounds": False,  # plotly.js 4 defaults to "locations", which zooms to the data (STACK-NOTES 1.5)
+    "projection": {"type": "natural earth"},
+    "showframe": False, "showcoastlines": False, "showcountries": True, "countrycolor": "#ffffff",
+    "showland": True, "landcolor": "#eeeeee", "showocean": False, "lataxis": {"range": [-58, 84]},
+    "bgcolor": "rgba(0,0,0,0)",
+}
+
+
+def _categorical_trace(context: pd.DataFrame, column: str, colours: dict[str, str], labels: dict[str, str],
+                       title: str) -> dict:
+    """A choropleth colouring every country by a context category (discrete colours, legend by text)."""
+    categories = list(colours)
+    shown = context.dropna(subset=[column])
+    codes = shown[column].map({c: i for i, c in enumerate(categories)})
+    # A stepped colour scale: category i fills the band [i/k, (i+1)/k] of the 0..1 scale.
+    k = len(categories)
+    scale = [step for i, category in enumerate(categories)
+             for step in ([i / k, colours[category]], [(i + 1) / k, colours[category]])]
+    return {
+        "type": "choropleth", "locationmode": "ISO-3", "locations": shown["iso3"].tolist(),
+        "z": codes.tolist(), "zmin": -0.5, "zmax": len(categories) - 0.5, "colorscale": scale,
+        "customdata": [[name, labels.get(value, value)]
+                       for name, value in zip(shown["name"], shown[column], strict=True)],
+        "hovertemplate": "%{customdata[0]}<br>" + title + ": %{customdata[1]}<extra></extra>",
+        "marker": {"line": {"color": "#ffffff", "width": 0.5}},
+        "colorbar": {"title": {"text": title}, "tickvals": list(range(len(categories))),
+                     "ticktext": [labels.get(c, c.replace("_", " ")) for c in categories], "len": 0.6},
+        "name": title,
+    }
+
+
+def make_world_map(counts: pd.DataFrame, *, title: str, summary: str, source_line: str, url: str,
+                   overlay: str = "none", countries: pd.DataFrame | None = None, selected: str | None = None,
+                   count_label: str = "records") -> dict:
+    """Figure dict: choropleth of `counts` (iso3, country_name, count), or context colours + count bubbles."""
+    drawn = counts[counts["on_base_map"].fillna(False).astype(bool)] if len(counts) else counts
+    hover = [[name, int(n)] for name, n in zip(drawn["country_name"], drawn["count"], strict=True)]
+    if overlay in ("regime", "bri") and countries is not None:
+        column, colours, labels, legend = (("regime_row", REGIME_COLOURS, REGIME_LABELS, "Regime (V-Dem)")
+                                           if overlay == "regime" else
+                                           ("bri_status", BRI_COLOURS, {**BRI_LABELS, "former_member":
+                                                                        "Former BRI signatory"}, "BRI MoU"))
+        traces = [_categorical_trace(countries, column, colours, labels, legend), {
+            "type": "scattergeo", "locationmode": "ISO-3", "locations": drawn["iso3"].tolist(),
+            "text": [str(int(n)) for n in drawn["count"]], "mode": "markers+text",
+            "textfont": {"size": 11, "color": "#000000"}, "customdata": hover,
+            "marker": {"size": [10 + 3 * min(int(n), 15) for n in drawn["count"]], "color": "#ffffff",
+                       "opacity": 0.85, "line": {"color": "#000000", "width": 1}},
+            "hovertemplate": "%{customdata[0]}<br>%{customdata[1]} " + count_label + "<extra></extra>",
+            "name": count_label}]
+    else:
+        traces = [{
+            "type": "choropleth", "locationmode": "ISO-3", "locations": drawn["iso3"].tolist(),
+            "z": [int(n) for n in drawn["count"]], "zmin": 1, "zmax": max([int(n) for n in drawn["count"]] or [1]),
+            "colorscale": COUNT_COLOURSCALE, "customdata": hover,
+            "hovertemplate": "%{customdata[0]}<br>%{customdata[1]} " + count_label + "<extra></extra>",
+            "marker": {"line": {"color": "#ffffff", "width": 0.5}},
+            "colorbar": {"title": {"text": count_label.capitalize()}, "len": 0.6, "thickness": 14,
+                         "tickformat": "d", "dtick": max(1, round(max([int(n) for n in drawn["count"]] or [1]) / 5))},
+            "name": count_label}]
+    if selected:
+        traces.append({"type": "choropleth", "locationmode": "ISO-3", "locations": [selected], "z": [0],
+                       "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], "showscale": False,
+                       "marker": {"line": {"color": "#000000", "width": 2}}, "hoverinfo": "skip",
+                       "name": "selected"})
+    return {
+        "data": traces,
+        "layout": {
+            "template": TEMPLATE, "title": {"text": title}, "geo": GEO_LAYOUT, "dragmode": False,
+            "height": 560, "margin": {"l": 0, "r": 0, "t": 80, "b": 60},
+            "annotations": citation_annotations(summary, source_line, url),
+            "meta": {"kind": "world-map", "overlay": overlay},
+        },
+    }

@@ -1,0 +1,1 @@
+"""Dash pages: one module per URL, each holding its layout and its callbacks."""

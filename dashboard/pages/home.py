@@ -1,0 +1,148 @@
+"""Map (home): records per country for the selected filters, a side panel and a table view."""
+
+from __future__ import annotations
+
+import dash
+import dash_ag_grid as dag
+from dash import ClientsideFunction, Input, Output, callback, clientside_callback, dcc, html, no_update
+from dash.exceptions import PreventUpdate
+
+from dashboard.components.filters import FilterIds, filter_panel
+from dashboard.components.graph import graph
+from dashboard.components.home_view import COUNT_LEGEND, build_home_view, export_name
+from dashboard.components.layout import notice
+from dashboard.components.site import current_site
+from dashboard.viewstate import parse_view_state, state_from_controls
+
+dash.register_page(__name__, path="/", title="Map - Safe City Atlas", name="Map")
+
+
+class ids:
+    """Component IDs of this page."""
+
+    FILTERS = FilterIds("home")
+    NOTICE = "home-notice"
+    VIEW = "home-view"
+    OVERLAY = "home-overlay"
+    COUNTRY = "home-country"
+    SUMMARY = "home-summary"
+    MAP = "home-map"
+    MAP_WRAP = "home-map-wrap"
+    OFF_MAP = "home-off-map"
+    TABLE = "home-table"
+    TABLE_WRAP = "home-table-wrap"
+    EMPTY = "home-empty"
+    PANEL = "home-panel"
+    SEARCH = "home-search"
+    SEARCH_SINK = "home-search-sink"
+
+
+TABLE_COLUMNS = [
+    {"field": "record_id", "headerName": "Record", "width": 110},
+    {"field": "dataset", "headerName": "Dataset"},
+    {"field": "country", "headerName": "Country"},
+    {"field": "year", "headerName": "Year", "width": 90},
+    {"field": "title", "headerName": "Title", "flex": 2, "minWidth": 220},
+    {"field": "company", "headerName": "Company"},
+    {"field": "status", "headerName": "Status", "width": 110},
+    {"field": "confidence", "headerName": "Confidence", "width": 120},
+    {"field": "source", "headerName": "Source", "cellRenderer": "markdown", "linkTarget": "_blank", "minWidth": 160},
+]
+
+
+def layout(**query) -> html.Div:
+    """The map page for the view state in the query string."""
+    site = current_site()
+    state = parse_view_state(query, site.options)
+    view = build_home_view(site, state)
+    with_records = sorted(set(site.atlas.records["iso3"].dropna()), key=lambda c: site.country_names.get(c, c))
+    return html.Div(className="home", children=[
+        html.H1("Chinese smart-city and safe-city technology abroad"),
+        notice(state.notices, ids.NOTICE),
+        html.Div(className="layout-with-sidebar", children=[
+            filter_panel(ids.FILTERS, state, site),
+            html.Div(className="content", children=[
+                html.Div(className="view-controls", children=[
+                    html.Fieldset([html.Legend("Show as"), dcc.RadioItems(
+                        id=ids.VIEW, value=state.view, className="radio inline",
+                        options=[{"label": "Map", "value": "map"}, {"label": "Table", "value": "table"}])]),
+                    html.Fieldset([html.Legend("Context overlay"), dcc.RadioItems(
+                        id=ids.OVERLAY, value=state.overlay, className="radio inline",
+                        options=[{"label": "None", "value": "none"}, {"label": "Regime type", "value": "regime"},
+                                 {"label": "BRI MoU", "value": "bri"}])]),
+                    html.Label(["Country", dcc.Dropdown(
+                        id=ids.COUNTRY, value=state.country, placeholder="Select a country",
+                        options=[{"label": site.country_names.get(c, c), "value": c} for c in with_records])]),
+                ]),
+                html.P(view.summary, id=ids.SUMMARY, className="summary", **{"aria-live": "polite"}),
+                html.Div(view.empty, id=ids.EMPTY),
+                dcc.Loading(html.Div(id=ids.MAP_WRAP, hidden=state.view != "map", children=[
+                    graph(ids.MAP, view.figure, filename=export_name(state), label="World map of records"),
+                    html.P(COUNT_LEGEND, className="legend-note"),
+                    html.P(view.off_map, id=ids.OFF_MAP, className="legend-note"),
+                ]), delay_show=300),
+                html.Div(id=ids.TABLE_WRAP, hidden=state.view != "table", children=[
+                    dag.AgGrid(id=ids.TABLE, columnDefs=TABLE_COLUMNS, rowData=view.table_rows,
+                               defaultColDef={"sortable": True, "filter": True, "resizable": True},
+                               dashGridOptions={"pagination": True, "paginationPageSize": 20,
+                                                "domLayout": "autoHeight"},
+                               className="ag-theme-alpine", style={"width": "100%"}),
+                ]),
+                dcc.Store(id=ids.SEARCH, data=view.search),
+                dcc.Store(id=ids.SEARCH_SINK),
+            ]),
+            html.Aside(view.panel, id=ids.PANEL, className="side-panel", **{"aria-label": "Selected country"}),
+        ]),
+    ])
+
+
+CONTROL_INPUTS = {
+    "datasets": Input(ids.FILTERS.datasets, "value"), "companies": Input(ids.FILTERS.companies, "value"),
+    "years": Input(ids.FILTERS.years, "value"), "regions": Input(ids.FILTERS.regions, "value"),
+    "regimes": Input(ids.FILTERS.regimes, "value"), "bri": Input(ids.FILTERS.bri, "value"),
+    "tags": Input(ids.FILTERS.tags, "value"), "confidences": Input(ids.FILTERS.confidences, "value"),
+    "view": Input(ids.VIEW, "value"), "overlay": Input(ids.OVERLAY, "value"), "country": Input(ids.COUNTRY, "value"),
+}
+
+
+@callback(
+    Output(ids.MAP, "figure"), Output(ids.SUMMARY, "children"), Output(ids.SEARCH, "data"),
+    Output(ids.PANEL, "children"), Output(ids.TABLE, "rowData"), Output(ids.MAP_WRAP, "hidden"),
+    Output(ids.TABLE_WRAP, "hidden"), Output(ids.EMPTY, "children"), Output(ids.OFF_MAP, "children"),
+    inputs=CONTROL_INPUTS, prevent_initial_call=True,
+)
+def update_view(**controls):
+    """Redraw the map page for the (validated) filter values."""
+    site = current_site()
+    state = state_from_controls(site.options, **controls)
+    view = build_home_view(site, state)
+    return (view.figure, view.summary, view.search, view.panel, view.table_rows, state.view != "map",
+            state.view != "table", view.empty, view.off_map)
+
+
+@callback(Output(ids.COUNTRY, "value"), Input(ids.MAP, "clickData"), prevent_initial_call=True)
+def select_clicked_country(click):
+    """A click on a country selects it (the dropdown is the keyboard route to the same state)."""
+    try:
+        location = click["points"][0]["location"]
+    except (TypeError, KeyError, IndexError):
+        raise PreventUpdate from None
+    return location if location in current_site().options.countries else no_update
+
+
+@callback(
+    [Output(i.component_id, i.component_property, allow_duplicate=True) for i in CONTROL_INPUTS.values()],
+    Input(ids.FILTERS.reset, "n_clicks"), prevent_initial_call=True,
+)
+def reset_filters(n_clicks):
+    """One click back to the default view."""
+    if not isinstance(n_clicks, int) or n_clicks < 1:
+        raise PreventUpdate
+    options = current_site().options
+    return [[], [], [options.year_min, options.year_max], [], [], "", [], [], "map", "none", None]
+
+
+# Keep the address bar in step with the filters (replaceState: filter tweaks don't flood the history;
+# reload, a pasted link and back/forward across pages reproduce the view).
+clientside_callback(ClientsideFunction("atlas", "replaceSearch"), Output(ids.SEARCH_SINK, "data"),
+                    Input(ids.SEARCH, "data"))

@@ -1,0 +1,100 @@
+"""Pure pandas: filter the unified records and aggregate them for the map, timeline and table."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.viewstate import BRI_LABELS, DATASET_LABELS, REGIME_LABELS, FilterOptions, ViewState
+
+
+def filter_options(records: pd.DataFrame, datasets: tuple[str, ...], countries: pd.DataFrame) -> FilterOptions:
+    """The values each filter may take, from the records themselves."""
+    years = records["year"].dropna()
+    tags = sorted({tag for value in records["tags"].dropna() for tag in value.split(";")})
+    return FilterOptions(
+        datasets=datasets,
+        companies=tuple(sorted(records["company_id"].dropna().unique())),
+        regions=tuple(sorted(records["region"].dropna().unique())),
+        tags=tuple(tags),
+        year_min=int(years.min()) if len(years) else 2014,
+        year_max=int(years.max()) if len(years) else 2021,
+        countries=tuple(countries["iso3"]),
+    )
+
+
+def filter_records(records: pd.DataFrame, state: ViewState) -> pd.DataFrame:
+    """The records that match every active filter of `state` (the selected country does not filter)."""
+    keep = pd.Series(True, index=records.index)
+    if state.datasets:
+        keep &= records["dataset"].isin(state.datasets)
+    if state.companies:
+        keep &= records["company_id"].isin(state.companies)
+    if state.years:
+        keep &= records["year"].between(*state.years).fillna(False)
+    if state.regions:
+        keep &= records["region"].isin(state.regions)
+    if state.regimes:
+        keep &= records["regime_row"].isin(state.regimes)
+    if state.bri == "member":
+        keep &= records["bri_status"] == "member"
+    elif state.bri == "none":
+        keep &= records["bri_status"] != "member"
+    if state.tags:
+        pattern = r"(?:^|;)(?:" + "|".join(state.tags) + r")(?:;|$)"
+        keep &= records["tags"].str.contains(pattern, regex=True).fillna(False)
+    if state.confidences:
+        keep &= records["confidence"].isin(state.confidences)
+    return records.loc[keep.astype(bool)]
+
+
+def count_by_country(records: pd.DataFrame) -> pd.DataFrame:
+    """Records per country: columns iso3, country_name, count, on_base_map (most first)."""
+    counts = (records.groupby(["iso3", "country_name", "on_base_map"], dropna=False).size()
+              .rename("count").reset_index().sort_values(["count", "iso3"], ascending=[False, True]))
+    return counts.reset_index(drop=True)
+
+
+UNDATED = "n.d."
+
+
+def count_by_year(records: pd.DataFrame, datasets: tuple[str, ...]) -> pd.DataFrame:
+    """Records per year and dataset: rows are years as text ("2019"), then "n.d." for undated records."""
+    labels = records["year"].astype("string").fillna(UNDATED)
+    table = pd.crosstab(labels.rename("year"), records["dataset"])
+    order = sorted((y for y in table.index if y != UNDATED), key=int) + ([UNDATED] if UNDATED in table.index else [])
+    return table.reindex(index=order, columns=list(datasets), fill_value=0).astype(int)
+
+
+def _join_labels(values: tuple[str, ...], labels: dict[str, str]) -> str:
+    names = [labels.get(v, v) for v in values]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def describe_view(state: ViewState, records: pd.DataFrame, company_names: dict[str, str],
+                  options: FilterOptions) -> str:
+    """Plain-language summary: "Huawei safe/smart-city agreements, 2014-2019, Africa - 23 records in 14 countries"."""
+    subject = _join_labels(state.datasets, DATASET_LABELS) if state.datasets else "All records"
+    if state.companies:
+        subject = f"{_join_labels(state.companies, company_names)}: {subject[0].lower() + subject[1:]}"
+    parts = [subject]
+    first, last = state.years or (options.year_min, options.year_max)
+    parts.append(f"{first}" if first == last else f"{first}\u2013{last}")
+    if state.regions:
+        parts.append(_join_labels(state.regions, {}))
+    if state.regimes:
+        parts.append(_join_labels(state.regimes, REGIME_LABELS).lower() + " countries")
+    if state.bri:
+        parts.append(BRI_LABELS[state.bri])
+    if state.tags:
+        parts.append("tags: " + ", ".join(t.replace("_", " ") for t in state.tags))
+    if state.confidences:
+        parts.append(f"{_join_labels(state.confidences, {})} confidence")
+    n_records, n_countries = len(records), records["iso3"].nunique()
+    tally = (f"{n_records} record{'s' if n_records != 1 else ''} in {n_countries} "
+             f"countr{'ies' if n_countries != 1 else 'y'}")
+    return ", ".join(parts) + " \u2014 " + tally
+
+
+def records_for_country(records: pd.DataFrame, iso3: str) -> pd.DataFrame:
+    """The records placed in one country, newest first."""
+    return records.loc[records["iso3"] == iso3].sort_values(["year", "record_id"], ascending=[False, True])

@@ -1,0 +1,21 @@
+"""Production gunicorn settings (STACK-NOTES 6): `gunicorn app:server` reads this file by default."""
+
+import os
+
+bind = os.environ.get("ATLAS_BIND", "127.0.0.1:8050")
+preload_app = True  # load and validate the data once, share it copy-on-write across workers
+workers = int(os.environ.get("ATLAS_WORKERS", "3"))  # 2 cores: 2n-1 sync workers behind a buffering proxy
+worker_class = "sync"
+threads = 1
+timeout = 30
+graceful_timeout = 20
+keepalive = 2
+max_requests = 2000
+max_requests_jitter = 200
+limit_request_line = 4094
+limit_request_fields = 50
+limit_request_field_size = 8190
+control_socket_disable = True  # gunicorn 27 opens ~/.gunicorn/gunicorn.ctl otherwise (STACK-NOTES 6.4)
+accesslog = "-"
+errorlog = "-"
+loglevel = "info"

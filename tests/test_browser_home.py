@@ -1,0 +1,50 @@
+"""User journeys on the map page in real Chromium (fails on any non-loopback request or page error)."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+SHAPES = "#home-map .choroplethlocation"
+
+
+def test_map_draws_country_shapes_from_the_local_topojson(page):
+    page.goto(page.base_url + "/")
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    assert page.locator(SHAPES).count() > 10
+    expect(page.locator("#home-summary")).to_contain_text("records in")
+
+
+def test_filter_changes_map_and_url_and_reload_restores_it(page):
+    page.goto(page.base_url + "/")
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    before = page.locator(SHAPES).count()
+    page.get_by_role("option", name="Safe/smart-city agreements").click()
+    expect(page).to_have_url(re.compile(r"\?ds=agreements$"))
+    expect(page.locator("#home-summary")).to_contain_text("Safe/smart-city agreements")
+    page.wait_for_function(f"document.querySelectorAll('{SHAPES}').length !== {before}")
+    after = page.locator(SHAPES).count()
+    page.reload()
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    expect(page.locator("#home-summary")).to_contain_text("Safe/smart-city agreements")
+    assert page.locator(SHAPES).count() == after
+    assert page.get_by_role("option", name="Safe/smart-city agreements").get_attribute("aria-selected") == "true"
+
+
+def test_bad_query_shows_default_view_with_a_polite_notice(page):
+    page.goto(page.base_url + "/?y=abc&utm_source=newsletter")
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    expect(page.locator("#home-notice")).to_contain_text("Ignored the year range 'abc'")
+    expect(page.locator("#home-notice")).to_contain_text("utm_source")
+    expect(page).to_have_url(page.base_url + "/")
+
+
+def test_back_and_forward_restore_the_filtered_view(page):
+    page.goto(page.base_url + "/?ds=donations")
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    page.get_by_role("link", name="Timeline").click()
+    page.go_back()
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    expect(page).to_have_url(page.base_url + "/?ds=donations")
+    expect(page.locator("#home-summary")).to_contain_text("Covid-era donations")

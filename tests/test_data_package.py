@@ -1,0 +1,157 @@
+"""Data contracts: the shipped package is valid, and every kind of bad data stops start-up with one line."""
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+
+from dashboard.data import DataPackageError, load_atlas
+from dashboard.data.manifest import write_manifest
+
+DATASETS = ("agreements", "courses", "entity_list", "donations")
+
+
+class TestShippedPackage:
+    def test_every_record_has_a_dated_public_source_with_a_quote(self, atlas):
+        sources = atlas.sources
+        assert sources["url"].str.match(r"^https?://").all()
+        assert sources["evidence_quote"].str.len().between(10, 300).all()
+        for dataset in DATASETS:
+            dated = sources[(sources["dataset"] == dataset) & sources["published"].notna()]
+            assert set(atlas.tables[dataset]["record_id"]) <= set(dated["record_id"]), dataset
+
+    def test_rows_curated_equal_rows_shown(self, atlas):
+        records = atlas.records
+        for dataset in DATASETS:
+            assert records.loc[records["dataset"] == dataset, "record_id"].nunique() == len(atlas.tables[dataset])
+
+    def test_ids_are_stable_patterns_and_unique(self, atlas):
+        for dataset, prefix in zip(DATASETS, ("AGR", "CRS", "ENT", "DON"), strict=True):
+            ids = atlas.tables[dataset]["record_id"]
+            assert ids.is_unique and ids.str.match(rf"^{prefix}-\d{{3}}$").all()
+
+    def test_every_record_country_is_known(self, atlas):
+        assert atlas.records["iso3"].isin(atlas.countries["iso3"]).all()
+
+    def test_changelog_lists_every_record(self, atlas):
+        published = set().union(*(set(atlas.tables[d]["record_id"]) for d in DATASETS))
+        assert published <= set(atlas.tables["changelog"]["record_id"])
+
+    def test_descriptor_documents_every_resource(self, atlas):
+        descriptor = atlas.descriptor
+        assert descriptor["licenses"] and descriptor["sources"] and descriptor["last_updated"]
+        for resource in descriptor["resources"]:
+            assert resource["schema"]["fields"], resource["name"]
+            assert "primaryKey" in resource["schema"] or resource["name"] == "changelog"
+
+
+def break_csv(package, name, row, column, value):
+    path = package / f"{name}.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[row, column] = value
+    frame.to_csv(path, index=False)
+    write_manifest(package)
+
+
+def refusal(package, **kwargs) -> str:
+    with pytest.raises(DataPackageError) as caught:
+        load_atlas(package, **kwargs)
+    return str(caught.value)
+
+
+class TestRefusals:
+    """Each broken fixture stops loading with one message naming file, row, column and value."""
+
+    def test_the_small_fixture_itself_is_valid(self, mini_package):
+        assert len(load_atlas(mini_package).records) > 0
+
+    def test_unknown_iso_code(self, mini_package):
+        break_csv(mini_package, "agreements", 1, "iso3", "XYZ")
+        message = refusal(mini_package)
+        assert "agreements.csv" in message and "row 2" in message and "iso3" in message and "XYZ" in message
+
+    def test_duplicate_id(self, mini_package):
+        first = pd.read_csv(mini_package / "donations.csv", dtype=str)["record_id"][0]
+        break_csv(mini_package, "donations", 1, "record_id", first)
+        message = refusal(mini_package)
+        assert "donations" in message and first in message and "row 2" in message
+
+    def test_dangling_foreign_key(self, mini_package):
+        break_csv(mini_package, "entity_list", 0, "company_id", "no_such_company")
+        message = refusal(mini_package)
+        assert "entity_list.csv" in message and "company_id" in message and "no_such_company" in message
+
+    @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,hi", "ftp://example.org/x"])
+    def test_non_http_source_url(self, mini_package, url):
+        break_csv(mini_package, "agreements_sources", 0, "url", url)
+        message = refusal(mini_package)
+        assert "agreements_sources.csv" in message and "row 1" in message and "'url'" in message and url in message
+
+    def test_missing_evidence_quote(self, mini_package):
+        break_csv(mini_package, "donations_sources", 0, "evidence_quote", "")
+        message = refusal(mini_package)
+        assert "donations_sources.csv" in message and "evidence_quote" in message and "row 1" in message
+
+    def test_record_without_any_source(self, mini_package):
+        sources = pd.read_csv(mini_package / "courses_sources.csv", dtype=str, keep_default_na=False)
+        first = pd.read_csv(mini_package / "courses.csv", dtype=str)["record_id"][0]
+        sources[sources["record_id"] != first].to_csv(mini_package / "courses_sources.csv", index=False)
+        write_manifest(mini_package)
+        message = refusal(mini_package)
+        assert "courses.csv" in message and first in message and "no dated source" in message
+
+    def test_impossible_date(self, mini_package):
+        break_csv(mini_package, "entity_list", 0, "effective_date", "2019-02-30")
+        message = refusal(mini_package)
+        assert "entity_list.csv" in message and "effective_date" in message and "2019-02-30" in message
+
+    def test_future_date(self, mini_package):
+        break_csv(mini_package, "donations_sources", 0, "published", "2031-01")
+        message = refusal(mini_package, today=dt.date(2026, 11, 29))
+        assert "donations_sources.csv" in message and "published" in message and "2031-01" in message
+
+    def test_wrong_type(self, mini_package):
+        break_csv(mini_package, "donations", 0, "year", "twenty")
+        message = refusal(mini_package)
+        assert "donations.csv" in message and "'year'" in message and "twenty" in message
+
+    def test_unknown_enum_value(self, mini_package):
+        break_csv(mini_package, "agreements", 0, "status", "rumoured")
+        message = refusal(mini_package)
+        assert "agreements.csv" in message and "status" in message and "rumoured" in message
+
+    def test_non_utf8_file(self, mini_package):
+        path = mini_package / "companies.csv"
+        path.write_bytes(path.read_bytes().replace("华为".encode(), "华为".encode("gb18030")))
+        write_manifest(mini_package)
+        message = refusal(mini_package)
+        assert "companies.csv" in message and "UTF-8" in message and "row" in message
+
+    def test_truncated_csv(self, mini_package):
+        path = mini_package / "agreements.csv"
+        text = path.read_text()
+        path.write_text(text[: text.rindex(",")] + "\n")  # the last row loses its final cells
+        write_manifest(mini_package)
+        message = refusal(mini_package)
+        assert "agreements.csv" in message and "row 3" in message
+
+    def test_file_changed_since_manifest(self, mini_package):
+        path = mini_package / "aggregates.csv"
+        path.write_text(path.read_text() + "\n")
+        message = refusal(mini_package)
+        assert "aggregates.csv" in message and "SHA-256" in message
+
+    def test_missing_file(self, mini_package):
+        (mini_package / "donations.csv").unlink()
+        assert "donations.csv: file not found" in refusal(mini_package)
+
+    def test_malformed_descriptor(self, mini_package):
+        (mini_package / "datapackage.json").write_text("{not json")
+        assert "datapackage.json" in refusal(mini_package)
+
+    def test_descriptor_must_declare_sources_as_http(self, mini_package):
+        descriptor = json.loads((mini_package / "datapackage.json").read_text())
+        url_field = next(f for r in descriptor["resources"] if r["name"] == "agreements_sources"
+                         for f in r["schema"]["fields"] if f["name"] == "url")
+        assert url_field["constraints"]["pattern"] == r"^https?://[^\s]+$"

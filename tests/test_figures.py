@@ -1,0 +1,55 @@
+import pandas as pd
+
+from dashboard.figures.timeline import make_timeline
+from dashboard.figures.world_map import make_world_map
+
+COUNTS = pd.DataFrame({"iso3": ["KEN", "SRB", "SGP"], "country_name": ["Kenya", "Serbia", "Singapore"],
+                       "on_base_map": [True, True, False], "count": [3, 1, 2]})
+COUNTRIES = pd.DataFrame({"iso3": ["KEN", "SRB"], "name": ["Kenya", "Serbia"],
+                          "regime_row": ["electoral_democracy", "electoral_autocracy"],
+                          "bri_status": ["member", "member"]})
+CAPTION = {"title": "T", "summary": "All records \u2014 6 records in 3 countries", "source_line": "Source: X",
+           "url": "http://127.0.0.1:8050/?ds=agreements"}
+
+
+def annotation_texts(figure):
+    return " ".join(a["text"] for a in figure["layout"]["annotations"])
+
+
+class TestWorldMap:
+    def test_choropleth_by_iso3_without_geometry(self):
+        figure = make_world_map(COUNTS, **CAPTION)
+        trace = figure["data"][0]
+        assert trace["type"] == "choropleth" and trace["locationmode"] == "ISO-3"
+        assert trace["locations"] == ["KEN", "SRB"] and trace["z"] == [3, 1]  # SGP has no shape at 110m
+        assert "geojson" not in trace
+        assert figure["layout"]["geo"]["fitbounds"] is False
+
+    def test_screenshot_cites_itself(self):
+        figure = make_world_map(COUNTS, **CAPTION)
+        text = annotation_texts(figure)
+        assert figure["layout"]["title"]["text"] == "T"
+        assert CAPTION["summary"] in text and "Source: X" in text and CAPTION["url"] in text
+
+    def test_overlay_colours_context_and_keeps_counts_as_text(self):
+        figure = make_world_map(COUNTS, overlay="regime", countries=COUNTRIES, **CAPTION)
+        context, bubbles = figure["data"][:2]
+        assert context["locations"] == ["KEN", "SRB"] and bubbles["text"] == ["3", "1"]
+
+    def test_selected_country_is_outlined(self):
+        figure = make_world_map(COUNTS, selected="KEN", **CAPTION)
+        assert figure["data"][-1]["locations"] == ["KEN"] and figure["data"][-1]["marker"]["line"]["width"] == 2
+
+    def test_figure_is_small_enough_to_send_on_every_filter_change(self):
+        import json
+
+        assert len(json.dumps(make_world_map(COUNTS, **CAPTION))) < 5_000
+
+
+def test_timeline_stacks_datasets_with_patterns_and_marks_listings():
+    by_year = pd.DataFrame({"agreements": [1, 2, 0], "donations": [0, 0, 4]}, index=["2018", "2019", "n.d."])
+    figure = make_timeline(by_year, listings=[("2019-05-16", "Huawei listed")], **CAPTION)
+    assert figure["layout"]["barmode"] == "stack"
+    assert [t["y"] for t in figure["data"]] == [[1, 2, 0], [0, 0, 4]]
+    assert figure["data"][1]["marker"]["pattern"]["shape"]  # never colour alone
+    assert len(figure["layout"]["shapes"]) == 1 and "Huawei listed" in annotation_texts(figure)
