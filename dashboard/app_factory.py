@@ -10,6 +10,7 @@ import flask
 from dash import html
 
 from dashboard.components.layout import site_footer, site_header
+from dashboard.components.search import search_box
 from dashboard.components.site import EXTENSION_KEY, Site, build_site
 from dashboard.config import Settings, read_settings
 from dashboard.data import DataPackageError, load_atlas
@@ -20,7 +21,7 @@ log = logging.getLogger("safe_city_atlas")
 def root_layout(site: Site) -> html.Div:
     """The frame every page sits in."""
     return html.Div(className="page", children=[
-        site_header(),
+        site_header(search_box(site)),
         html.Main(dash.page_container, id="main", tabIndex="-1"),
         site_footer(site),
     ])

@@ -98,3 +98,17 @@ def describe_view(state: ViewState, records: pd.DataFrame, company_names: dict[s
 def records_for_country(records: pd.DataFrame, iso3: str) -> pd.DataFrame:
     """The records placed in one country, newest first."""
     return records.loc[records["iso3"] == iso3].sort_values(["year", "record_id"], ascending=[False, True])
+
+
+def listing_dates(entity_list: pd.DataFrame, companies: tuple[str, ...],
+                  company_names: dict[str, str]) -> list[tuple[str, str]]:
+    """(effective date, label) of each Entity List addition of the given companies, oldest first."""
+    added = entity_list[(entity_list["action"] == "added") & entity_list["company_id"].isin(companies)]
+    first = added.sort_values("effective_date").drop_duplicates("company_id")
+    return [(row.effective_date, f"{company_names.get(row.company_id, row.company_id)} listed")
+            for row in first.itertuples()]
+
+
+def entity_listing(entity_list: pd.DataFrame, company_id: str) -> pd.DataFrame:
+    """A company's Entity List actions, oldest first."""
+    return entity_list[entity_list["company_id"] == company_id].sort_values("effective_date")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dash import dcc, html
+from dash import Input, dcc, html
 
 from dashboard.components.site import Site
 from dashboard.viewstate import BRI_LABELS, CONFIDENCE_LABELS, DATASET_LABELS, REGIME_LABELS, ViewState
@@ -58,3 +58,13 @@ def filter_panel(ids: FilterIds, state: ViewState, site: Site) -> html.Section:
             options=[{"label": v, "value": k} for k, v in CONFIDENCE_LABELS.items()])]),
         html.Button("Reset filters", id=ids.reset, className="button-secondary", n_clicks=0),
     ])
+
+
+def filter_inputs(ids: FilterIds) -> dict[str, Input]:
+    """Callback inputs for every filter, keyed as state_from_controls() expects."""
+    return {name: Input(getattr(ids, name), "value") for name in FILTER_CONTROLS if name != "reset"}
+
+
+def default_filter_values(site: Site) -> list:
+    """The control values of the default view, in filter_inputs() order (for the reset button)."""
+    return [[], [], [site.options.year_min, site.options.year_max], [], [], "", [], []]

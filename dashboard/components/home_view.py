@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
 from dash import dcc, html
 
 from dashboard.components.graph import export_filename
@@ -56,7 +57,8 @@ def table_rows(records, site: Site) -> list[dict]:
         url = safe_external_url(source["url"])
         rows.append({
             "record_id": record.record_id, "dataset": DATASET_LABELS[record.dataset],
-            "country": record.country_name, "iso3": record.iso3, "year": int(record.year),
+            "country": record.country_name, "iso3": record.iso3,
+            "year": None if pd.isna(record.year) else int(record.year),
             "title": record.title, "company": site.company_names.get(record.company_id, "")
             if isinstance(record.company_id, str) else "",
             "status": record.status, "confidence": record.confidence,

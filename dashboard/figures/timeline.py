@@ -37,10 +37,10 @@ def make_timeline(by_year: pd.DataFrame, *, title: str, summary: str, source_lin
             "xaxis": {"title": {"text": "Year (n.d. = no date in the sources)"}, "type": "category",
                       "categoryorder": "array", "categoryarray": years},
             "yaxis": {"title": {"text": "Records"}, "rangemode": "tozero"},
-            "legend": {"orientation": "h", "y": -0.2},
+            "legend": {"orientation": "v", "x": 1.02, "y": 1, "xanchor": "left"},
             "shapes": shapes,
-            "annotations": labels + citation_annotations(summary, source_line, url),
-            "margin": {"l": 50, "r": 10, "t": 80, "b": 110},
+            "annotations": labels + citation_annotations(summary, source_line, url, source_shift=-55),
+            "margin": {"l": 50, "r": 10, "t": 80, "b": 120},
             "meta": {"kind": "timeline"},
         },
     }

@@ -7,7 +7,7 @@ import dash_ag_grid as dag
 from dash import ClientsideFunction, Input, Output, callback, clientside_callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard.components.filters import FilterIds, filter_panel
+from dashboard.components.filters import FilterIds, default_filter_values, filter_inputs, filter_panel
 from dashboard.components.graph import graph
 from dashboard.components.home_view import COUNT_LEGEND, build_home_view, export_name
 from dashboard.components.layout import notice
@@ -46,7 +46,7 @@ TABLE_COLUMNS = [
     {"field": "company", "headerName": "Company"},
     {"field": "status", "headerName": "Status", "width": 110},
     {"field": "confidence", "headerName": "Confidence", "width": 120},
-    {"field": "source", "headerName": "Source", "cellRenderer": "markdown", "linkTarget": "_blank", "minWidth": 160},
+    {"field": "source", "headerName": "Source", "cellRenderer": "markdown", "minWidth": 160},
 ]
 
 
@@ -96,11 +96,7 @@ def layout(**query) -> html.Div:
     ])
 
 
-CONTROL_INPUTS = {
-    "datasets": Input(ids.FILTERS.datasets, "value"), "companies": Input(ids.FILTERS.companies, "value"),
-    "years": Input(ids.FILTERS.years, "value"), "regions": Input(ids.FILTERS.regions, "value"),
-    "regimes": Input(ids.FILTERS.regimes, "value"), "bri": Input(ids.FILTERS.bri, "value"),
-    "tags": Input(ids.FILTERS.tags, "value"), "confidences": Input(ids.FILTERS.confidences, "value"),
+CONTROL_INPUTS = filter_inputs(ids.FILTERS) | {
     "view": Input(ids.VIEW, "value"), "overlay": Input(ids.OVERLAY, "value"), "country": Input(ids.COUNTRY, "value"),
 }
 
@@ -138,8 +134,7 @@ def reset_filters(n_clicks):
     """One click back to the default view."""
     if not isinstance(n_clicks, int) or n_clicks < 1:
         raise PreventUpdate
-    options = current_site().options
-    return [[], [], [options.year_min, options.year_max], [], [], "", [], [], "map", "none", None]
+    return [*default_filter_values(current_site()), "map", "none", None]
 
 
 # Keep the address bar in step with the filters (replaceState: filter tweaks don't flood the history;

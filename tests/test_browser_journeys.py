@@ -1,0 +1,70 @@
+"""User journeys from issue 4 in real Chromium (each fails on any non-loopback request or page error)."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+SHAPES = "#home-map .choroplethlocation"
+
+
+def test_policy_user_filters_by_vendor_and_year_and_opens_a_country(page):
+    page.goto(page.base_url + "/?co=huawei&y=2014-2020&ds=agreements")
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    expect(page.locator("#home-summary")).to_contain_text("Huawei")
+    expect(page.locator("#home-summary")).to_contain_text("2014\u20132020")
+    page.locator(SHAPES).first.click(force=True)
+    expect(page.locator("#home-panel")).to_contain_text("Open the", timeout=10_000)
+    expect(page).to_have_url(re.compile(r"&c=[A-Z]{3}$"))
+    page.locator("#home-panel a.panel-link").click()
+    expect(page).to_have_url(re.compile(r"/country/[A-Z]{3}$"))
+    expect(page.locator("h2", has_text="Records and sources")).to_be_visible()
+
+
+def test_journalist_searches_kenya_and_quotes_the_nairobi_record(page):
+    page.goto(page.base_url + "/")
+    page.locator("#site-search").click()
+    page.keyboard.type("Kenya")
+    page.get_by_role("option", name="Kenya (country)").click()
+    expect(page).to_have_url(page.base_url + "/country/KEN")
+    nairobi = page.locator("article.record", has_text="Nairobi").first
+    expect(nairobi).to_be_visible()
+    link = nairobi.locator("li.source a").first
+    assert re.match(r"^https?://", link.get_attribute("href"))
+    expect(nairobi.locator("blockquote.evidence").first).not_to_be_empty()
+
+
+def test_shared_url_reproduces_the_view_in_a_fresh_context(page, browser):
+    page.goto(page.base_url + "/?ds=donations&r=Africa&view=table")
+    page.wait_for_selector("#home-table .ag-row", timeout=20_000)
+    summary = page.locator("#home-summary").inner_text()
+    rows = page.locator("#home-table .ag-paging-row-summary-panel").inner_text()
+    fresh = browser.new_context()
+    other = fresh.new_page()
+    other.goto(page.url)
+    other.wait_for_selector("#home-table .ag-row", timeout=20_000)
+    assert other.locator("#home-summary").inner_text() == summary
+    assert other.locator("#home-table .ag-paging-row-summary-panel").inner_text() == rows
+    fresh.close()
+
+
+def test_phone_width_has_no_horizontal_scroll(page):
+    page.set_viewport_size({"width": 375, "height": 800})
+    for path in ("/", "/timeline", "/country/KEN", "/company/huawei", "/data"):
+        page.goto(page.base_url + path)
+        page.wait_for_selector("main h1", timeout=20_000)
+        page.wait_for_timeout(300)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 375px"
+
+
+def test_keyboard_reaches_the_filters_with_visible_focus(page):
+    page.goto(page.base_url + "/")
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    for _ in range(12):
+        page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement && document.activeElement.tagName")
+    assert focused not in (None, "BODY")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"

@@ -1,0 +1,82 @@
+"""Country, company, timeline, data and search pages, rendered for every country and company with data."""
+
+import dash
+import pytest
+
+from dashboard.components.search import match_entries, search_entries
+from dashboard.components.site import current_site
+from dashboard.components.tables import grid_rows
+from dashboard.transforms import count_by_country, count_by_year, filter_records
+from dashboard.viewstate import ViewState
+
+
+def layouts(dash_app):
+    return {p["path_template"] or p["path"]: p["layout"] for p in dash.page_registry.values()}
+
+
+def render(dash_app, path, **kwargs):
+    with dash_app.server.test_request_context("/"):
+        return str(layouts(dash_app)[path](**kwargs))
+
+
+def test_every_country_with_data_has_a_page(dash_app, atlas):
+    for iso3 in sorted(set(atlas.records["iso3"])):
+        text = render(dash_app, "/country/<iso3>", iso3=iso3)
+        assert "Records and sources" in text, iso3
+
+
+def test_country_without_data_says_so(dash_app, atlas):
+    empty = next(c for c in atlas.countries["iso3"] if c not in set(atlas.records["iso3"]))
+    assert "No records for" in render(dash_app, "/country/<iso3>", iso3=empty)
+
+
+@pytest.mark.parametrize("code", ["zzz", "<script>", "K" * 500, ""])
+def test_unknown_country_is_a_friendly_page(dash_app, code):
+    assert "Unknown country" in render(dash_app, "/country/<iso3>", iso3=code)
+
+
+def test_every_company_has_a_page(dash_app, atlas):
+    for company_id in atlas.companies["company_id"]:
+        text = render(dash_app, "/company/<company_id>", company_id=company_id)
+        assert "Entity List" in text, company_id
+
+
+def test_company_page_shows_listing_with_citation(dash_app, atlas):
+    text = render(dash_app, "/company/<company_id>", company_id="huawei")
+    assert "On the US Entity List" in text and "84 FR 22961" in text
+
+
+def test_data_page_lists_every_record(dash_app, atlas):
+    with dash_app.server.test_request_context("/"):
+        rows = grid_rows(current_site())
+    expected = sum(len(atlas.tables[d]) for d in ("agreements", "courses", "entity_list", "donations"))
+    assert len(rows) == expected
+    assert all(row["source"].startswith("[") and "](http" in row["source"] for row in rows)
+
+
+def test_search_matches_english_chinese_and_aliases(dash_app):
+    with dash_app.server.test_request_context("/"):
+        entries = search_entries(current_site())
+    assert [e["value"] for e in match_entries(entries, "海康威视")] == ["/company/hikvision"]
+    assert "/company/hikvision" in [e["value"] for e in match_entries(entries, "hikvision")]
+    assert "/country/KEN" in [e["value"] for e in match_entries(entries, "kenya")]
+    assert match_entries(entries, "") == []
+
+
+@pytest.mark.parametrize("state", [
+    ViewState(), ViewState(datasets=("agreements",)), ViewState(companies=("huawei",), years=(2014, 2019)),
+    ViewState(regions=("Africa",), datasets=("agreements", "donations")), ViewState(bri="member", tags=("cameras",)),
+    ViewState(confidences=("high",)), ViewState(regimes=("closed_autocracy", "electoral_autocracy")),
+])
+def test_numbers_agree_between_map_timeline_and_table(dash_app, atlas, state):
+    """For any filter: map total = timeline total = table rows."""
+    from dashboard.components.home_view import build_home_view as home_view
+
+    with dash_app.server.test_request_context("/"):
+        site = current_site()
+        view = home_view(site, state.with_changes(view="table"))
+    chosen = filter_records(atlas.records, state)
+    map_total = int(count_by_country(chosen)["count"].sum())
+    timeline_total = int(count_by_year(chosen, site.options.datasets).to_numpy().sum())
+    assert map_total == timeline_total == len(view.table_rows) == len(chosen)
+    assert str(len(chosen)) + " record" in view.summary
