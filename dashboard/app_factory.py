@@ -6,7 +6,6 @@ import logging
 import sys
 
 import dash
-import flask
 from dash import html
 
 from dashboard.components.layout import site_footer, site_header
@@ -14,6 +13,7 @@ from dashboard.components.search import search_box
 from dashboard.components.site import EXTENSION_KEY, Site, build_site
 from dashboard.config import Settings, read_settings
 from dashboard.data import DataPackageError, load_atlas
+from dashboard.server_hooks import install_hooks
 
 log = logging.getLogger("safe_city_atlas")
 
@@ -55,26 +55,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     server.extensions[EXTENSION_KEY] = site
     app.layout = root_layout(site)
 
-    @server.before_request
-    def refuse_malformed_callbacks():
-        # Anyone can POST any JSON to the callback endpoint; Dash answers 500 to unknown outputs or a missing
-        # key (STACK-NOTES 7.2). Check the envelope here; each callback validates its own values.
-        if flask.request.method != "POST" or not flask.request.path.endswith("/_dash-update-component"):
-            return None
-        body = flask.request.get_json(silent=True)
-        if not (isinstance(body, dict) and isinstance(body.get("output"), str)
-                and isinstance(body.get("inputs"), list) and isinstance(body.get("state", []), list)):
-            return {"error": "malformed callback request"}, 400
-        if body["output"] not in app.callback_map:
-            return {"error": "unknown callback output"}, 400
-        n_outputs = body["output"].count("...") + 1 if body["output"].startswith("..") else 1
-        outputs = body.get("outputs")
-        if n_outputs > 1 and not (isinstance(outputs, list) and len(outputs) == n_outputs
-                                  and all(isinstance(o, dict) for o in outputs)):
-            return {"error": "callback outputs do not match the output spec"}, 400
-        if n_outputs == 1 and not isinstance(outputs, dict):
-            return {"error": "callback outputs do not match the output spec"}, 400
-        return None
+    install_hooks(app, site)
 
     @server.get("/healthz")
     def healthz():
