@@ -8,5 +8,54 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       }
       return window.dash_clientside.no_update;
     },
+
+    // The figure of the graph inside the wrapper with this id.
+    _graph: function (graphId) {
+      return document.querySelector("#" + graphId + " .js-plotly-plot") || document.getElementById(graphId);
+    },
+
+    // The file name the graph config gives for this view (components/graph.py export_filename).
+    _filename: function (gd) {
+      return ((gd._context || {}).toImageButtonOptions || {}).filename || "safe-city-atlas";
+    },
+
+    _save: function (dataUrl, filename) {
+      var link = document.createElement("a");
+      link.href = dataUrl;
+      link.download = filename;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    },
+
+    // Slide mode: the current figure redrawn at 1920x1080 with large type, title, summary and source line.
+    slide: function (nClicks, graphId) {
+      var gd = window.dash_clientside.atlas._graph(graphId);
+      if (!nClicks || !gd || !window.Plotly) { return window.dash_clientside.no_update; }
+      var filename = window.dash_clientside.atlas._filename(gd);
+      var grow = function (font, size) { return Object.assign({}, font || {}, { size: size }); };
+      var layout = Object.assign({}, gd.layout, {
+        width: 1920, height: 1080, font: grow(gd.layout.font, 26),
+        title: Object.assign({}, gd.layout.title, { font: grow((gd.layout.title || {}).font, 44) }),
+        margin: { l: 60, r: 60, t: 170, b: 170 },
+        annotations: (gd.layout.annotations || []).map(function (a) {
+          return Object.assign({}, a, { font: grow(a.font, Math.round(((a.font || {}).size || 12) * 2)) });
+        }),
+      });
+      window.Plotly.toImage({ data: gd.data, layout: layout, config: { topojsonURL: gd._context.topojsonURL } },
+        { format: "png", width: 1920, height: 1080 })
+        .then(function (url) { window.dash_clientside.atlas._save(url, filename + "_slide.png"); });
+      return window.dash_clientside.no_update;
+    },
+
+    // SVG of the figure as shown (the modebar camera gives PNG at scale 3).
+    svg: function (nClicks, graphId) {
+      var gd = window.dash_clientside.atlas._graph(graphId);
+      if (!nClicks || !gd || !window.Plotly) { return window.dash_clientside.no_update; }
+      var filename = window.dash_clientside.atlas._filename(gd);
+      window.Plotly.toImage(gd, { format: "svg" })
+        .then(function (url) { window.dash_clientside.atlas._save(url, filename + ".svg"); });
+      return window.dash_clientside.no_update;
+    },
   },
 });

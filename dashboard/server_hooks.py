@@ -14,7 +14,7 @@ from dashboard.components.site import Site
 
 log = logging.getLogger("safe_city_atlas")
 
-DASH_INTERNAL = ("/_dash-", "/_reload-hash", "/_favicon.ico", "/assets/", "/healthz")
+DASH_INTERNAL = ("/_dash-", "/_reload-hash", "/_favicon.ico", "/assets/", "/healthz", "/api/", "/download/")
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 

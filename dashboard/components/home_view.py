@@ -81,7 +81,7 @@ def country_panel(state: ViewState, records, site: Site) -> html.Div:
         return html.Div(header + [html.P("No records for this country match the current filters.")])
     n_records = in_country["record_id"].nunique()
     return html.Div(header + [html.P(f"{n_records} record{'s' if n_records != 1 else ''} match the filters."),
-                              record_list(in_country, site.atlas.sources, dict(site.company_names))])
+                              record_list(in_country, site)])
 
 
 def build_home_view(site: Site, state: ViewState) -> HomeView:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
+from dashboard.components.share import record_citation
+from dashboard.components.site import Site
 from dashboard.components.urls import company_href, safe_external_url
 from dashboard.viewstate import DATASET_LABELS
 
@@ -20,7 +22,8 @@ def source_item(source: pd.Series) -> html.Li:
     ])
 
 
-def record_card(record: pd.Series, sources: pd.DataFrame, company_names: dict[str, str]) -> html.Article:
+def record_card(record: pd.Series, sources: pd.DataFrame, company_names: dict[str, str],
+                citation: str) -> html.Article:
     """A record with its summary and every source (record text is rendered as text, never HTML)."""
     company = record.get("company_id")
     meta = [html.Span(DATASET_LABELS.get(record["dataset"], record["dataset"]), className=f"badge badge-"
@@ -36,12 +39,18 @@ def record_card(record: pd.Series, sources: pd.DataFrame, company_names: dict[st
         html.P(meta, className="record-meta"),
         html.P(record["summary"]),
         html.Ul([source_item(s) for _, s in sources.iterrows()], className="sources"),
+        html.Details([html.Summary("Cite this record"), html.P(citation, id=f"cite-{record['record_id']}"),
+                      dcc.Clipboard(target_id=f"cite-{record['record_id']}", title="Copy citation",
+                                    className="clipboard")], className="cite"),
     ])
 
 
-def record_list(records: pd.DataFrame, all_sources: pd.DataFrame, company_names: dict[str, str]) -> html.Div:
+def record_list(records: pd.DataFrame, site: Site) -> html.Div:
     """Cards for every record (one card per record even if it is placed in several countries)."""
     unique = records.drop_duplicates(subset=["dataset", "record_id"])
+    all_sources = site.atlas.sources
     by_record = {key: group for key, group in all_sources.groupby(["dataset", "record_id"])}
     return html.Div([record_card(r, by_record.get((r["dataset"], r["record_id"]), all_sources.iloc[0:0]),
-                                 company_names) for _, r in unique.iterrows()], className="record-list")
+                                 dict(site.company_names),
+                                 record_citation(site, r["title"], r["iso3"], r["record_id"]))
+                     for _, r in unique.iterrows()], className="record-list")

@@ -80,7 +80,7 @@ def company_page(site: Site, company_id: str) -> html.Div:
                  html.P(dcc.Link("Open these records on the main map \u2192",
                                  href=home_href(ViewState(companies=(company_id,)))))]
     if len(records):
-        body += [html.H2("Records and sources"), record_list(records, site.atlas.sources, dict(site.company_names))]
+        body += [html.H2("Records and sources"), record_list(records, site)]
     return html.Div(body, className="company-page")
 
 

@@ -75,7 +75,7 @@ def country_page(site: Site, iso3: str) -> html.Div:
                        label=f"Records per year for {name}"),
                  html.P(dcc.Link(f"Show {name} on the map \u2192", href=home_href(ViewState(country=iso3)))),
                  html.H2("Records and sources"),
-                 record_list(records, site.atlas.sources, dict(site.company_names))]
+                 record_list(records, site)]
     return html.Div(body, className="country-page")
 
 

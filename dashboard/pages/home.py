@@ -8,10 +8,12 @@ from dash import ClientsideFunction, Input, Output, callback, clientside_callbac
 from dash.exceptions import PreventUpdate
 
 from dashboard.components.filters import FilterIds, default_filter_values, filter_inputs, filter_panel
-from dashboard.components.graph import graph
+from dashboard.components.graph import default_graph_config, graph
 from dashboard.components.home_view import COUNT_LEGEND, build_home_view, export_name
 from dashboard.components.layout import notice
+from dashboard.components.share import ShareIds, share_bar
 from dashboard.components.site import current_site
+from dashboard.pages._share_callbacks import register_share_callbacks
 from dashboard.viewstate import parse_view_state, state_from_controls
 
 dash.register_page(__name__, path="/", title="Map - Safe City Atlas", name="Map")
@@ -35,6 +37,7 @@ class ids:
     PANEL = "home-panel"
     SEARCH = "home-search"
     SEARCH_SINK = "home-search-sink"
+    SHARE = ShareIds("home")
 
 
 TABLE_COLUMNS = [
@@ -75,6 +78,7 @@ def layout(**query) -> html.Div:
                         options=[{"label": site.country_names.get(c, c), "value": c} for c in with_records])]),
                 ]),
                 html.P(view.summary, id=ids.SUMMARY, className="summary", **{"aria-live": "polite"}),
+                share_bar(ids.SHARE, site, state, "/"),
                 html.Div(view.empty, id=ids.EMPTY),
                 dcc.Loading(html.Div(id=ids.MAP_WRAP, hidden=state.view != "map", children=[
                     graph(ids.MAP, view.figure, filename=export_name(state), label="World map of records"),
@@ -105,7 +109,7 @@ CONTROL_INPUTS = filter_inputs(ids.FILTERS) | {
     Output(ids.MAP, "figure"), Output(ids.SUMMARY, "children"), Output(ids.SEARCH, "data"),
     Output(ids.PANEL, "children"), Output(ids.TABLE, "rowData"), Output(ids.MAP_WRAP, "hidden"),
     Output(ids.TABLE_WRAP, "hidden"), Output(ids.EMPTY, "children"), Output(ids.OFF_MAP, "children"),
-    inputs=CONTROL_INPUTS, prevent_initial_call=True,
+    Output(ids.MAP, "config"), inputs=CONTROL_INPUTS, prevent_initial_call=True,
 )
 def update_view(**controls):
     """Redraw the map page for the (validated) filter values."""
@@ -113,7 +117,7 @@ def update_view(**controls):
     state = state_from_controls(site.options, **controls)
     view = build_home_view(site, state)
     return (view.figure, view.summary, view.search, view.panel, view.table_rows, state.view != "map",
-            state.view != "table", view.empty, view.off_map)
+            state.view != "table", view.empty, view.off_map, default_graph_config(export_name(state)))
 
 
 @callback(Output(ids.COUNTRY, "value"), Input(ids.MAP, "clickData"), prevent_initial_call=True)
@@ -141,3 +145,5 @@ def reset_filters(n_clicks):
 # reload, a pasted link and back/forward across pages reproduce the view).
 clientside_callback(ClientsideFunction("atlas", "replaceSearch"), Output(ids.SEARCH_SINK, "data"),
                     Input(ids.SEARCH, "data"))
+
+register_share_callbacks(ids.SHARE, ids.SEARCH, ids.MAP, "/")

@@ -9,9 +9,11 @@ from dash.exceptions import PreventUpdate
 from dashboard.components.filters import FilterIds, default_filter_values, filter_inputs, filter_panel
 from dashboard.components.graph import export_filename, graph
 from dashboard.components.layout import empty_result, notice
+from dashboard.components.share import ShareIds, share_bar
 from dashboard.components.site import Site, current_site
 from dashboard.components.urls import absolute, timeline_href
 from dashboard.figures.timeline import make_timeline
+from dashboard.pages._share_callbacks import register_share_callbacks
 from dashboard.transforms import count_by_year, describe_view, filter_records, listing_dates
 from dashboard.viewstate import ViewState, parse_view_state, state_from_controls, view_state_search
 
@@ -28,6 +30,7 @@ class ids:
     EMPTY = "timeline-empty"
     SEARCH = "timeline-search"
     SEARCH_SINK = "timeline-search-sink"
+    SHARE = ShareIds("timeline")
 
 
 def timeline_view(site: Site, state: ViewState) -> tuple[dict, str, str, html.Div | None]:
@@ -54,6 +57,7 @@ def layout(**query) -> html.Div:
             filter_panel(ids.FILTERS, state, site),
             html.Div(className="content", children=[
                 html.P(summary, id=ids.SUMMARY, className="summary", **{"aria-live": "polite"}),
+                share_bar(ids.SHARE, site, state, "/timeline"),
                 html.Div(empty, id=ids.EMPTY),
                 dcc.Loading(graph(ids.CHART, figure, filename=export_filename("timeline", *state.datasets,
                                                                                *state.companies),
@@ -87,3 +91,5 @@ def reset_filters(n_clicks):
 
 clientside_callback(ClientsideFunction("atlas", "replaceSearch"), Output(ids.SEARCH_SINK, "data"),
                     dash.Input(ids.SEARCH, "data"))
+
+register_share_callbacks(ids.SHARE, ids.SEARCH, ids.CHART, "/timeline")

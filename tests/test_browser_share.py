@@ -1,0 +1,62 @@
+"""Sharing journeys in Chromium: downloads match the screen, slide images are 1920x1080 (issue 5)."""
+
+import csv
+import re
+import struct
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+SHAPES = "#home-map .choroplethlocation"
+
+
+def on_screen_count(page) -> int:
+    return int(re.search(r"\u2014 (\d+) records?", page.locator("#home-summary").inner_text()).group(1))
+
+
+def test_csv_download_equals_the_on_screen_count_and_keeps_sources(page):
+    page.goto(page.base_url + "/?ds=agreements,donations&r=Africa")
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    with page.expect_download() as download_info:
+        page.locator("#home-share-csv").click()
+    download = download_info.value
+    with open(download.path(), encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == on_screen_count(page) > 0
+    assert all(row["record_id"] and row["source_url"].startswith("http") for row in rows)
+
+
+def test_share_links_follow_the_filters(page):
+    page.goto(page.base_url + "/")
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    page.get_by_role("option", name="Covid-era donations").click()
+    expect(page.locator("#home-share-csv")).to_have_attribute("href", "/download/view.csv?ds=donations")
+    page.get_by_text("Copy link / cite this view").click()
+    expect(page.locator("#home-share-citation")).to_contain_text("Covid-era donations")
+    expect(page.locator("#home-share-link")).to_contain_text("?ds=donations")
+
+
+def test_slide_image_is_1920_by_1080_and_named_for_the_view(page):
+    page.goto(page.base_url + "/?ds=agreements&co=huawei")
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    with page.expect_download() as download_info:
+        page.locator("#home-share-slide").click()
+    download = download_info.value
+    assert download.suggested_filename == "safe-city-atlas_map_agreements_huawei_slide.png"
+    with open(download.path(), "rb") as handle:
+        header = handle.read(24)
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", header[16:24]) == (1920, 1080)
+
+
+def test_svg_export(page):
+    page.goto(page.base_url + "/timeline?ds=entity_list")
+    page.wait_for_selector("#timeline-chart .bars", timeout=20_000)
+    with page.expect_download() as download_info:
+        page.locator("#timeline-share-svg").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".svg")
+    with open(download.path(), encoding="utf-8") as handle:
+        svg = handle.read()
+    assert svg.startswith("<svg") and "Records per year" in svg
