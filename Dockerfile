@@ -2,8 +2,11 @@
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
-    ATLAS_BIND=0.0.0.0:8050
+    ATLAS_BIND=0.0.0.0:8050 BROWSER_PATH=/usr/bin/chromium
 WORKDIR /app
+
+# Debian's chromium renders server-side image exports (/export/...) through kaleido.
+RUN apt-get update && apt-get install -y --no-install-recommends chromium && rm -rf /var/lib/apt/lists/*
 
 COPY pyproject.toml requirements.lock README.md ./
 COPY dashboard/ dashboard/

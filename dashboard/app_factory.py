@@ -13,6 +13,7 @@ from dashboard.components.search import search_box
 from dashboard.components.site import EXTENSION_KEY, Site, build_site
 from dashboard.config import Settings, read_settings
 from dashboard.data import DataPackageError, load_atlas
+from dashboard.image_export import ImageExporter
 from dashboard.routes import register_routes
 from dashboard.server_hooks import install_hooks
 
@@ -57,7 +58,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     app.layout = root_layout(site)
 
     install_hooks(app, site)
-    register_routes(server, site)
+    register_routes(server, site, ImageExporter(settings.assets_dir / "topojson"))
 
     @server.get("/healthz")
     def healthz():

@@ -9,10 +9,15 @@ import re
 import flask
 import pandas as pd
 
+from dashboard.components.graph import export_filename
+from dashboard.components.home_view import build_home_view
 from dashboard.components.site import Site
+from dashboard.components.timeline_view import timeline_view
 from dashboard.components.urls import absolute, home_href
 from dashboard.data.store import DATASETS
 from dashboard.exports import citation_text, export_rows, package_zip_bytes, to_csv_bytes, to_xlsx_bytes
+from dashboard.figures.slides import EXPORT_SIZE, SLIDE_SIZE, slide_figure
+from dashboard.image_export import ImageExporter, ImageExportUnavailable
 from dashboard.transforms import describe_view, filter_records
 from dashboard.viewstate import KNOWN_PARAMS, ViewState, parse_view_state
 
@@ -75,8 +80,15 @@ def api_records(site: Site, rows: pd.DataFrame) -> list[dict]:
     return out
 
 
-def register_routes(server: flask.Flask, site: Site) -> None:
-    """Add the download and API routes to the Flask server."""
+def export_figure(site: Site, view: str, state: ViewState) -> dict:
+    """The figure a page shows for a state, for server-side export."""
+    if view == "map":
+        return build_home_view(site, state).figure
+    return timeline_view(site, state)[0]
+
+
+def register_routes(server: flask.Flask, site: Site, exporter: ImageExporter) -> None:
+    """Add the download, image export and API routes to the Flask server."""
 
     def view_from_request() -> ViewState:
         # Downloads follow the page: unknown or malformed parameters are ignored, as on the page.
@@ -108,6 +120,29 @@ def register_routes(server: flask.Flask, site: Site) -> None:
     @server.get("/download/safe-city-atlas-data.zip")
     def download_package():
         return attachment(package_zip_bytes(site.atlas.data_dir), "application/zip", "safe-city-atlas-data.zip")
+
+    @server.get("/export/<view>.<fmt>")
+    def export_image(view: str, fmt: str):
+        args = flask.request.args.to_dict()
+        if view not in ("map", "timeline") or fmt not in ("png", "svg"):
+            return {"error": "use /export/map.png, /export/map.svg, /export/timeline.png or /export/timeline.svg",
+                    "parameter": "view"}, 404
+        slide = args.pop("slide", "") in ("1", "true")
+        scale_text = args.pop("scale", "2")
+        if not re.fullmatch(r"[1-4]", scale_text):
+            return {"error": "scale must be 1, 2, 3 or 4", "parameter": "scale"}, 400
+        state = parse_view_state(args, site.options)
+        figure = export_figure(site, view, state)
+        width, height = SLIDE_SIZE if slide else EXPORT_SIZE
+        scale = 1 if slide else int(scale_text)
+        try:
+            body = exporter.render(slide_figure(figure) if slide else figure, fmt, width, height, scale)
+        except ImageExportUnavailable:
+            return {"error": "image export is not available on this server"}, 503
+        name = export_filename(view, *state.datasets, *state.companies,
+                               f"{state.years[0]}-{state.years[1]}" if state.years else "", *state.regions)
+        mimetype = "image/png" if fmt == "png" else "image/svg+xml"
+        return attachment(body, mimetype, f"{name}{'_slide' if slide else ''}.{fmt}")
 
     @server.get("/api/v1/<dataset>")
     def api_dataset(dataset: str):

@@ -14,7 +14,7 @@ from dashboard.components.site import Site
 
 log = logging.getLogger("safe_city_atlas")
 
-DASH_INTERNAL = ("/_dash-", "/_reload-hash", "/_favicon.ico", "/assets/", "/healthz", "/api/", "/download/")
+DASH_INTERNAL = ("/_dash-", "/_reload-hash", "/_favicon.ico", "/assets/", "/healthz", "/api/", "/download/", "/export/")
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 
@@ -43,7 +43,7 @@ def page_exists(path: str, site: Site) -> bool:
         return match.group(1).upper() in site.country_names
     if match := re.fullmatch(r"/company/([^/]+)", path):
         return match.group(1) in site.company_names
-    return False
+    return re.fullmatch(r"/embed/(map|timeline)", path) is not None
 
 
 def refuse_malformed_callback(app: dash.Dash) -> tuple[dict, int] | None:
@@ -79,12 +79,17 @@ def install_hooks(app: dash.Dash, site: Site) -> None:
     def add_security_headers(response: flask.Response) -> flask.Response:
         if not policies:
             policies["default"] = content_security_policy(app)
-        response.headers["Content-Security-Policy"] = policies["default"]
+            policies["embed"] = content_security_policy(
+                app, " ".join(["'self'", *site.settings.embed_allowed_origins]))
+        path = flask.request.path
+        if path.startswith("/embed/"):  # framing is allowed here, and only here
+            response.headers["Content-Security-Policy"] = policies["embed"]
+        else:
+            response.headers["Content-Security-Policy"] = policies["default"]
+            response.headers["X-Frame-Options"] = "SAMEORIGIN"
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
         response.headers["Permissions-Policy"] = PERMISSIONS_POLICY
-        response.headers["X-Frame-Options"] = "SAMEORIGIN"
-        path = flask.request.path
         if (flask.request.method == "GET" and response.status_code == 200 and response.mimetype == "text/html"
                 and not path.startswith(DASH_INTERNAL) and not page_exists(path, site)):
             response.status_code = 404  # Dash renders the friendly not-found page; crawlers see the status

@@ -60,3 +60,10 @@ def test_svg_export(page):
     with open(download.path(), encoding="utf-8") as handle:
         svg = handle.read()
     assert svg.startswith("<svg") and "Records per year" in svg
+
+
+def test_embed_shows_the_chart_without_site_chrome(page):
+    page.goto(page.base_url + "/embed/map?ds=agreements")
+    page.wait_for_selector("#embed-graph .choroplethlocation", timeout=20_000)
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.get_by_role("link", name=re.compile("Open this view"))).to_have_attribute("href", "/?ds=agreements")

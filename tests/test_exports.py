@@ -105,3 +105,46 @@ def api_operation():
 def test_api_conforms_to_its_openapi_document_and_never_5xx(case):
     """Property-based: generated requests get documented responses, never a server error."""
     case.call_and_validate()
+
+
+class TestImageExport:
+    """Server-side export by URL: kaleido with Debian's chromium and the self-hosted topojson."""
+
+    def png_size(self, data: bytes) -> tuple[int, int]:
+        import struct
+
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        return struct.unpack(">II", data[16:24])
+
+    def test_png_at_the_requested_scale_named_for_the_view(self, client):
+        response = client.get("/export/map.png?ds=agreements&co=huawei&scale=2")
+        assert response.status_code == 200
+        assert self.png_size(response.data) == (2400, 1350)
+        assert 'filename="safe-city-atlas_map_agreements_huawei.png"' in response.headers["Content-Disposition"]
+
+    def test_slide_is_1920_by_1080(self, client):
+        assert self.png_size(client.get("/export/timeline.png?slide=1").data) == (1920, 1080)
+
+    def test_svg_carries_title_summary_and_source_line(self, client, atlas):
+        svg = client.get("/export/map.svg?ds=donations").data.decode()
+        assert svg.startswith("<svg") and "Covid-era donations by country" in svg
+        assert "records in" in svg and f"data as of {atlas.last_updated}" in svg
+
+    @pytest.mark.parametrize("path, status", [("/export/map.gif", 404), ("/export/pie.png", 404),
+                                              ("/export/map.png?scale=9", 400)])
+    def test_bad_export_requests(self, client, path, status):
+        assert client.get(path).status_code == status
+
+
+def test_embed_allows_framing_only_there(client):
+    embed = client.get("/embed/map?ds=agreements")
+    assert embed.status_code == 200 and "X-Frame-Options" not in embed.headers
+    assert "frame-ancestors 'self'" in embed.headers["Content-Security-Policy"]
+    assert client.get("/").headers["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_embed_origins_come_from_the_environment():
+    from dashboard.config import read_settings
+
+    settings = read_settings({"ATLAS_EMBED_ORIGINS": "https://news.example.org javascript:x"})
+    assert settings.embed_allowed_origins == ("https://news.example.org",)

@@ -8,14 +8,12 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.components.filters import FilterIds, default_filter_values, filter_inputs, filter_panel
 from dashboard.components.graph import export_filename, graph
-from dashboard.components.layout import empty_result, notice
+from dashboard.components.layout import notice
 from dashboard.components.share import ShareIds, share_bar
-from dashboard.components.site import Site, current_site
-from dashboard.components.urls import absolute, timeline_href
-from dashboard.figures.timeline import make_timeline
+from dashboard.components.site import current_site
+from dashboard.components.timeline_view import timeline_view
 from dashboard.pages._share_callbacks import register_share_callbacks
-from dashboard.transforms import count_by_year, describe_view, filter_records, listing_dates
-from dashboard.viewstate import ViewState, parse_view_state, state_from_controls, view_state_search
+from dashboard.viewstate import parse_view_state, state_from_controls
 
 dash.register_page(__name__, path="/timeline", title="Timeline - Safe City Atlas", name="Timeline")
 
@@ -31,18 +29,6 @@ class ids:
     SEARCH = "timeline-search"
     SEARCH_SINK = "timeline-search-sink"
     SHARE = ShareIds("timeline")
-
-
-def timeline_view(site: Site, state: ViewState) -> tuple[dict, str, str, html.Div | None]:
-    """Figure, summary, query string and empty-result notice for a state."""
-    records = filter_records(site.atlas.records, state)
-    summary = describe_view(state, records, dict(site.company_names), site.options)
-    listings = listing_dates(site.atlas.tables["entity_list"], state.companies, dict(site.company_names))
-    figure = make_timeline(count_by_year(records, state.datasets or site.options.datasets),
-                           title="Records per year", summary=summary, source_line=site.source_line,
-                           url=absolute(site.settings.site_url, timeline_href(state)), listings=listings)
-    empty = empty_result("Try fewer filters: widen the year range or clear the company.") if not len(records) else None
-    return figure, summary, view_state_search(state), empty
 
 
 def layout(**query) -> html.Div:
