@@ -155,3 +155,54 @@ class TestRefusals:
         url_field = next(f for r in descriptor["resources"] if r["name"] == "agreements_sources"
                          for f in r["schema"]["fields"] if f["name"] == "url")
         assert url_field["constraints"]["pattern"] == r"^https?://[^\s]+$"
+
+
+class TestBriefCases:
+    """The cases the EUISS brief names are in the data (issue 3)."""
+
+    def test_agreements(self, atlas):
+        agreements = atlas.tables["agreements"]
+
+        def find(iso3, text):
+            rows = agreements[(agreements["iso3"] == iso3) & agreements["vendor_id"].eq("huawei")]
+            return rows[rows.apply(lambda r: text.lower() in " ".join(str(v) for v in r.values).lower(), axis=1)]
+
+        assert find("KEN", "Nairobi")["year"].eq(2014).any()
+        assert find("SAU", "Ministry of Interior")["year"].eq(2016).any()
+        assert find("SRB", "Belgrade").shape[0] >= 1
+        assert find("SRB", "Niš")["year"].eq(2019).any()
+
+    def test_minimums(self, atlas):
+        agreements = atlas.tables["agreements"]
+        assert len(agreements) >= 45 and agreements["iso3"].nunique() >= 30
+        assert len(atlas.tables["courses"]) >= 12
+        assert len(atlas.tables["entity_list"]) >= 40
+        assert len(atlas.tables["donations"]) >= 40
+
+    def test_october_2019_courses(self, atlas):
+        titles = " | ".join(atlas.tables["courses"].query("year == 2019")["title"])
+        for title in ("Building Smart Cities under the Belt and Road Initiative",
+                      "Urbanisation Infrastructure Planning and Development",
+                      "Telecommunications, New Technology & Equipment Maintenance for Developing Countries"):
+            assert title in titles
+
+    def test_thirty_six_countries_is_an_aggregate_not_rows(self, atlas):
+        aggregates = atlas.tables["aggregates"]
+        assert ((aggregates["dataset"] == "courses") & (aggregates["value"] == 36)).any()
+
+    def test_huawei_listing_citation(self, atlas):
+        entries = atlas.tables["entity_list"]
+        huawei = entries[(entries["company_id"] == "huawei") & (entries["action"] == "added")]
+        assert (huawei["fr_citation"] == "84 FR 22961").any()
+        listed = set(entries.loc[entries["action"] == "added", "company_id"])
+        assert {"hikvision", "dahua", "megvii", "sensetime", "yitu", "iflytek"} <= listed
+
+    def test_covid_donations(self, atlas):
+        donations = atlas.tables["donations"]
+
+        def has(company, iso3):
+            return ((donations["donor_company_id"] == company) & (donations["recipient_iso3"] == iso3)).any()
+
+        assert has("huawei", "KEN") and has("huawei", "PAK")
+        assert has("dahua", "LBN") and has("dahua", "THA")
+        assert has("dji", "ESP") and has("dji", "ITA") and has("dji", "PHL")
