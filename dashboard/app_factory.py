@@ -8,6 +8,7 @@ import sys
 import dash
 from dash import html
 
+from dashboard.assets_serving import install_compression, serve_partial_plotly_bundle
 from dashboard.components.layout import site_footer, site_header
 from dashboard.components.search import search_box
 from dashboard.components.site import EXTENSION_KEY, Site, build_site
@@ -58,10 +59,39 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     app.layout = root_layout(site)
 
     install_hooks(app, site)
+    install_compression(server)
+    serve_partial_plotly_bundle(server)
     register_routes(server, site, ImageExporter(settings.assets_dir / "topojson"))
 
     @server.get("/healthz")
     def healthz():
         return {"status": "ok", "data_version": site.atlas.version, "data_last_updated": site.atlas.last_updated}
 
+    warm_up(app)
     return app
+
+
+def bare_components(component) -> list:
+    """Every component with an id, as a bare instance of its type carrying only that id."""
+    found = []
+    if isinstance(component, list | tuple):
+        for child in component:
+            found += bare_components(child)
+    elif hasattr(component, "to_plotly_json"):
+        component_id = getattr(component, "id", None)
+        if component_id is not None:
+            found.append(type(component)(id=component_id))
+        found += bare_components(getattr(component, "children", None))
+    return found
+
+
+def warm_up(app: dash.Dash) -> None:
+    """Finish Dash's first-request setup now, then slim the validation layout it embeds in every page.
+
+    With threaded workers a request racing the setup can get "Callback function not found" (STACK-NOTES 6.2),
+    so the setup runs before gunicorn forks. Dash 4 then sends `validation_layout` (every page's full default
+    layout, about 400 KB) inside each index page; callback validation needs only the ids and component types.
+    """
+    with app.server.test_client() as client:
+        client.get("/")
+    app.validation_layout = html.Div(bare_components(app.validation_layout))

@@ -8,6 +8,7 @@ import uuid
 
 import dash
 import flask
+from dash.exceptions import DependencyException, InvalidResourceError
 from werkzeug.exceptions import HTTPException
 
 from dashboard.components.site import Site
@@ -99,6 +100,8 @@ def install_hooks(app: dash.Dash, site: Site) -> None:
     def generic_error(error: Exception):
         if isinstance(error, HTTPException):
             return error
+        if isinstance(error, DependencyException | InvalidResourceError):  # unknown /_dash-component-suites/ file
+            return "Not found.", 404, {"Content-Type": "text/plain; charset=utf-8"}
         request_id = getattr(flask.g, "request_id", "-")
         log.exception("request %s failed: %s %s", request_id, flask.request.method, flask.request.path)
         return (f"Something went wrong on our side. Please try again; if it persists, quote request id "

@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m benchmarks [--quick]` measures the real gunicorn server beside a stock Dash page."""

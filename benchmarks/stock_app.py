@@ -1,0 +1,30 @@
+"""A stock Dash map page for comparison: default dcc.Graph, plotly.express in the callback, default serving.
+
+The only change from the defaults is the local topojson, without which no map paints offline at all.
+"""
+
+import plotly.express as px
+from dash import Dash, Input, Output, dcc, html
+
+from dashboard.config import read_settings
+from dashboard.data import load_atlas
+
+records = load_atlas(read_settings().data_dir).records
+app = Dash(__name__)
+app.layout = html.Div([
+    html.H1("Stock map"),
+    dcc.Dropdown(id="dataset", options=sorted(records["dataset"].unique()), multi=True, value=[]),
+    dcc.Graph(id="map", config={"topojsonURL": "/assets/topojson/"}),
+])
+app.server.static_folder = None
+
+
+@app.callback(Output("map", "figure"), Input("dataset", "value"))
+def update(datasets):
+    """Stock callback: a plotly.express figure per request."""
+    chosen = records[records["dataset"].isin(datasets)] if datasets else records
+    counts = chosen.groupby("iso3").size().rename("count").reset_index()
+    return px.choropleth(counts, locations="iso3", color="count")
+
+
+server = app.server
