@@ -10,13 +10,13 @@ from dashboard.config import read_settings
 from dashboard.data import load_atlas
 
 records = load_atlas(read_settings().data_dir).records
-app = Dash(__name__)
+# Serve only the topojson from our assets folder (not our CSS or JS): the rest stays stock.
+app = Dash(__name__, assets_folder=str(read_settings().assets_dir), assets_ignore=r".*\.(css|js)$")
 app.layout = html.Div([
     html.H1("Stock map"),
     dcc.Dropdown(id="dataset", options=sorted(records["dataset"].unique()), multi=True, value=[]),
     dcc.Graph(id="map", config={"topojsonURL": "/assets/topojson/"}),
 ])
-app.server.static_folder = None
 
 
 @app.callback(Output("map", "figure"), Input("dataset", "value"))

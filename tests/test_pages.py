@@ -59,7 +59,7 @@ def home_update_body(**values):
                 "home-regimes": [], "home-bri": "", "home-tags": [], "home-confidences": [], "home-view": "map",
                 "home-overlay": "none", "home-country": None} | values
     outputs = ["home-map.figure", "home-summary.children", "home-search.data", "home-panel.children",
-               "home-table.rowData", "home-map-wrap.hidden", "home-table-wrap.hidden", "home-empty.children",
+               "home-table-wrap.children", "home-map-wrap.hidden", "home-table-wrap.hidden", "home-empty.children",
                "home-off-map.children", "home-map.config"]
     return {"output": ".." + "...".join(outputs) + "..", "changedPropIds": ["home-datasets.value"],
             "outputs": [dict(zip(("id", "property"), o.split("."), strict=True)) for o in outputs],

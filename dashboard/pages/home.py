@@ -53,6 +53,14 @@ TABLE_COLUMNS = [
 ]
 
 
+def records_grid(rows: list[dict]) -> dag.AgGrid:
+    """The table view (built only when shown: the grid's code loads on first use)."""
+    return dag.AgGrid(id=ids.TABLE, columnDefs=TABLE_COLUMNS, rowData=rows,
+                      defaultColDef={"sortable": True, "filter": True, "resizable": True},
+                      dashGridOptions={"pagination": True, "paginationPageSize": 20, "domLayout": "autoHeight"},
+                      className="ag-theme-alpine", style={"width": "100%"})
+
+
 def layout(**query) -> html.Div:
     """The map page for the view state in the query string."""
     site = current_site()
@@ -85,13 +93,8 @@ def layout(**query) -> html.Div:
                     html.P(COUNT_LEGEND, className="legend-note"),
                     html.P(view.off_map, id=ids.OFF_MAP, className="legend-note"),
                 ]), delay_show=300),
-                html.Div(id=ids.TABLE_WRAP, hidden=state.view != "table", children=[
-                    dag.AgGrid(id=ids.TABLE, columnDefs=TABLE_COLUMNS, rowData=view.table_rows,
-                               defaultColDef={"sortable": True, "filter": True, "resizable": True},
-                               dashGridOptions={"pagination": True, "paginationPageSize": 20,
-                                                "domLayout": "autoHeight"},
-                               className="ag-theme-alpine", style={"width": "100%"}),
-                ]),
+                html.Div(records_grid(view.table_rows) if state.view == "table" else [], id=ids.TABLE_WRAP,
+                         hidden=state.view != "table"),
                 dcc.Store(id=ids.SEARCH, data=view.search),
                 dcc.Store(id=ids.SEARCH_SINK),
             ]),
@@ -107,7 +110,7 @@ CONTROL_INPUTS = filter_inputs(ids.FILTERS) | {
 
 @callback(
     Output(ids.MAP, "figure"), Output(ids.SUMMARY, "children"), Output(ids.SEARCH, "data"),
-    Output(ids.PANEL, "children"), Output(ids.TABLE, "rowData"), Output(ids.MAP_WRAP, "hidden"),
+    Output(ids.PANEL, "children"), Output(ids.TABLE_WRAP, "children"), Output(ids.MAP_WRAP, "hidden"),
     Output(ids.TABLE_WRAP, "hidden"), Output(ids.EMPTY, "children"), Output(ids.OFF_MAP, "children"),
     Output(ids.MAP, "config"), inputs=CONTROL_INPUTS, prevent_initial_call=True,
 )
@@ -116,7 +119,8 @@ def update_view(**controls):
     site = current_site()
     state = state_from_controls(site.options, **controls)
     view = build_home_view(site, state)
-    return (view.figure, view.summary, view.search, view.panel, view.table_rows, state.view != "map",
+    grid = records_grid(view.table_rows) if state.view == "table" else []
+    return (view.figure, view.summary, view.search, view.panel, grid, state.view != "map",
             state.view != "table", view.empty, view.off_map, default_graph_config(export_name(state)))
 
 

@@ -1,0 +1,87 @@
+"""Browser measurements with Debian's chromium: page weight, time to map painted, filter to map updated."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from benchmarks.load import percentile
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
+
+
+def _record_transfer(context, page) -> dict:
+    """Sum encoded bytes per response through CDP (what went over the wire, compressed)."""
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    stats = {"bytes": 0, "requests": 0, "urls": []}
+
+    def finished(event):
+        stats["bytes"] += event.get("encodedDataLength", 0)
+        stats["requests"] += 1
+
+    session.on("Network.loadingFinished", finished)
+    session.on("Network.requestWillBeSent", lambda event: stats["urls"].append(event["request"]["url"]))
+    return {"session": session, "stats": stats}
+
+
+def page_weight(browser, url: str, ready: str) -> dict:
+    """First and repeat visit transfer sizes, request count and third-party requests."""
+    context = browser.new_context()
+    page = context.new_page()
+    probe = _record_transfer(context, page)
+    page.goto(url)
+    page.wait_for_selector(ready, timeout=60_000)
+    page.wait_for_timeout(1000)
+    first = dict(probe["stats"])
+    host = urlsplit(url).hostname
+    third_party = [u for u in first["urls"] if urlsplit(u).hostname not in (host, None) and not u.startswith("data:")]
+    probe["stats"].update(bytes=0, requests=0, urls=[])
+    page.goto(url)
+    page.wait_for_selector(ready, timeout=60_000)
+    page.wait_for_timeout(1000)
+    repeat = probe["stats"]["bytes"]
+    context.close()
+    return {"first_kb": round(first["bytes"] / 1024, 1), "requests": first["requests"],
+            "third_party": len(third_party), "repeat_kb": round(repeat / 1024, 1)}
+
+
+def time_to_map(browser, url: str, ready: str, runs: int, *, throttled: bool = False) -> dict:
+    """Navigation start -> first choropleth path in the DOM, over fresh contexts (ms)."""
+    times = []
+    for _ in range(runs):
+        context = browser.new_context()
+        page = context.new_page()
+        if throttled:
+            session = context.new_cdp_session(page)
+            session.send("Network.enable")
+            session.send("Network.emulateNetworkConditions", SLOW_4G)
+            session.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        page.goto(url, wait_until="commit")
+        page.wait_for_selector(ready, timeout=120_000, state="attached")
+        times.append(page.evaluate("performance.now()"))
+        context.close()
+    return {"runs": runs, "p50_ms": round(percentile(times, 50)), "p95_ms": round(percentile(times, 95))}
+
+
+def filter_to_map(browser, url: str, ready: str, option_names: list[str], runs: int) -> dict:
+    """Click a dataset option; ms until the summary line changes and the next frame paints.
+
+    The map is redrawn from the same callback response as the summary.
+    """
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector(ready, timeout=60_000)
+    times = []
+    for i in range(runs):
+        before = page.locator("#home-summary").inner_text()
+        start = page.evaluate("performance.now()")
+        page.get_by_role("option", name=option_names[i % len(option_names)]).click()
+        page.wait_for_function("(before) => document.querySelector('#home-summary').innerText !== before",
+                               arg=before, timeout=30_000)
+        page.wait_for_function("() => new Promise(r => requestAnimationFrame(() => r(true)))")
+        times.append(page.evaluate("performance.now()") - start)
+    context.close()
+    return {"runs": runs, "p50_ms": round(percentile(times, 50)), "p95_ms": round(percentile(times, 95))}

@@ -1,0 +1,37 @@
+"""The benchmark command keeps working (quick mode); it asserts what is deterministic, never wall-clock times."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.browser
+
+
+def test_quick_benchmark_runs_and_reports_every_measure(tmp_path):
+    out = tmp_path / "bench.json"
+    result = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "--out", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "first page, compressed (KB)" in result.stdout and "stock Dash" in result.stdout
+    results = json.loads(out.read_text())
+    ours, stock = results["ours"], results["stock"]
+    assert ours["page"]["third_party"] == 0 and stock["page"]["third_party"] == 0
+    assert 0 < ours["page"]["first_kb"] < stock["page"]["first_kb"]  # partial bundle + compression
+    assert ours["callback_response_kb"] < 30
+    for load in (ours["load_50"], ours["load_200"], stock["load_50"]):
+        assert load["requests"] > 0 and load["errors"] == 0
+    assert ours["memory"]["rest"]["workers"] >= 1
+
+
+def test_quick_soak_has_no_cold_start_errors_and_flat_memory():
+    result = subprocess.run([sys.executable, "-m", "benchmarks.soak", "--quick"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=600)
+    findings = json.loads(result.stdout)
+    assert findings["cold_start_failures"] == [0, 0]
+    assert findings["load"]["errors"] == 0 and findings["load"]["requests"] > 0
+    assert findings["memory_growth_pct"] < 10
+    assert result.returncode == 0
