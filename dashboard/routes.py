@@ -21,7 +21,7 @@ from dashboard.image_export import ImageExporter, ImageExportUnavailable
 from dashboard.transforms import describe_view, filter_records
 from dashboard.viewstate import KNOWN_PARAMS, ViewState, parse_view_state
 
-API_FILTERS = tuple(p for p in KNOWN_PARAMS if p not in ("ds", "view", "ov", "c"))
+API_FILTERS = tuple(p for p in KNOWN_PARAMS if p not in ("ds", "view", "ov", "c", "by"))
 PAGING = {"page": 1, "per_page": 100}
 MAX_PER_PAGE = 500
 MAX_PAGE = 100_000

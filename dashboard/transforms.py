@@ -120,3 +120,31 @@ def listing_dates(entity_list: pd.DataFrame, companies: tuple[str, ...],
 def entity_listing(entity_list: pd.DataFrame, company_id: str) -> pd.DataFrame:
     """A company's Entity List actions, oldest first."""
     return entity_list[entity_list["company_id"] == company_id].sort_values("effective_date")
+
+
+OTHER_COMPANIES = "other"
+
+
+def count_by_year_and_company(records: pd.DataFrame, company_names: dict[str, str], top: int = 7) -> pd.DataFrame:
+    """Records per year for the `top` companies with most records (columns), the rest as "other"."""
+    named = records.dropna(subset=["company_id"])
+    leaders = list(named["company_id"].value_counts().head(top).index)
+    labels = records["company_id"].where(records["company_id"].isin(leaders), OTHER_COMPANIES).fillna(OTHER_COMPANIES)
+    years = records["year"].astype("string").fillna(UNDATED)
+    table = pd.crosstab(years.rename("year"), labels)
+    order = sorted((y for y in table.index if y != UNDATED), key=int) + ([UNDATED] if UNDATED in table.index else [])
+    columns = leaders + ([OTHER_COMPANIES] if OTHER_COMPANIES in table.columns else [])
+    table = table.reindex(index=order, columns=columns, fill_value=0).astype(int)
+    return table.rename(columns={c: company_names.get(c, c) for c in leaders} | {OTHER_COMPANIES: "Other / none"})
+
+
+def regime_periods(history: pd.DataFrame, iso3: str, column: str) -> list[tuple[int, int, str]]:
+    """Runs of equal values in one country's yearly series: [(2010, 2014, "electoral_democracy"), ...]."""
+    series = history.loc[history["iso3"] == iso3, ["year", column]].dropna().sort_values("year")
+    periods: list[tuple[int, int, str]] = []
+    for year, value in zip(series["year"].astype(int), series[column], strict=True):
+        if periods and periods[-1][2] == value and periods[-1][1] == year - 1:
+            periods[-1] = (periods[-1][0], year, value)
+        else:
+            periods.append((year, year, value))
+    return periods

@@ -6,11 +6,12 @@ Parameter names are short and stable because they appear in shared links:
     rt=closed_autocracy       regime (V-Dem)    bri=member|none    BRI MoU membership
     tag=cameras               technology tags   conf=high,medium   confidence
     view=map|table            home view         ov=regime|bri      context overlay on the map
-    c=KEN                     selected country
+    c=KEN                     selected country  by=company         timeline stacked per company
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, urlencode
 
@@ -22,6 +23,7 @@ BRI_LABELS = {"member": "BRI MoU signatory", "none": "No BRI MoU"}
 CONFIDENCE_LABELS = {"high": "High", "medium": "Medium", "low": "Low"}
 VIEWS = ("map", "table")
 OVERLAYS = ("none", "regime", "bri")
+STACKS = ("dataset", "company")
 MAX_LIST_ITEMS = 50  # longer lists in a URL are not a view anyone made by hand
 
 
@@ -55,6 +57,7 @@ class ViewState:
     view: str = "map"
     overlay: str = "none"
     country: str | None = None
+    stack: str = "dataset"
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     def with_changes(self, **changes) -> ViewState:
@@ -97,7 +100,7 @@ def _parse_choice(name: str, raw: str, allowed: tuple[str, ...], notices: list[s
     return None
 
 
-KNOWN_PARAMS = ("ds", "co", "y", "r", "rt", "bri", "tag", "conf", "view", "ov", "c")
+KNOWN_PARAMS = ("ds", "co", "y", "r", "rt", "bri", "tag", "conf", "view", "ov", "c", "by")
 
 
 def parse_view_state(query: dict[str, object], options: FilterOptions) -> ViewState:
@@ -123,6 +126,7 @@ def parse_view_state(query: dict[str, object], options: FilterOptions) -> ViewSt
         view=_parse_choice("view", values["view"], VIEWS, notices) or "map" if values.get("view") else "map",
         overlay=_parse_choice("ov", values["ov"], OVERLAYS, notices) or "none" if values.get("ov") else "none",
         country=_parse_choice("c", values["c"].upper(), options.countries, notices) if values.get("c") else None,
+        stack=_parse_choice("by", values["by"], STACKS, notices) or "dataset" if values.get("by") else "dataset",
     )
     return state.with_changes(notices=tuple(notices))
 
@@ -139,7 +143,8 @@ def view_state_query(state: ViewState) -> dict[str, str]:
               "y": f"{state.years[0]}-{state.years[1]}" if state.years else "", "r": ",".join(state.regions),
               "rt": ",".join(state.regimes), "bri": state.bri or "", "tag": ",".join(state.tags),
               "conf": ",".join(state.confidences), "view": "" if state.view == "map" else state.view,
-              "ov": "" if state.overlay == "none" else state.overlay, "c": state.country or ""}
+              "ov": "" if state.overlay == "none" else state.overlay, "c": state.country or "",
+              "by": "" if state.stack == "dataset" else state.stack}
     return {key: value for key, value in params.items() if value}
 
 
@@ -164,7 +169,10 @@ def _coerce_choice(value: object, allowed: tuple[str, ...], default: str | None)
 
 
 def _coerce_years(value: object, options: FilterOptions) -> tuple[int, int] | None:
-    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, int | float) for v in value)):
+    def is_year(v: object) -> bool:
+        return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) and abs(v) < 10_000
+
+    if not (isinstance(value, list) and len(value) == 2 and all(is_year(v) for v in value)):
         return None
     first, last = sorted(int(v) for v in value)
     first, last = max(first, options.year_min), min(last, options.year_max)
@@ -176,7 +184,7 @@ def _coerce_years(value: object, options: FilterOptions) -> tuple[int, int] | No
 def state_from_controls(options: FilterOptions, *, datasets: object = None, companies: object = None,
                         years: object = None, regions: object = None, regimes: object = None, bri: object = None,
                         tags: object = None, confidences: object = None, view: object = None,
-                        overlay: object = None, country: object = None) -> ViewState:
+                        overlay: object = None, country: object = None, stack: object = None) -> ViewState:
     """Validate raw callback values (any JSON a client may send) into a ViewState."""
     return ViewState(
         datasets=_coerce_list(datasets, options.datasets),
@@ -190,4 +198,5 @@ def state_from_controls(options: FilterOptions, *, datasets: object = None, comp
         view=_coerce_choice(view, VIEWS, "map"),
         overlay=_coerce_choice(overlay, OVERLAYS, "none"),
         country=_coerce_choice(country, options.countries, None),
+        stack=_coerce_choice(stack, STACKS, "dataset"),
     )

@@ -43,7 +43,8 @@ def mini_package(tmp_path, data_dir) -> Path:
     """A small valid copy of the package (first records of each dataset) for tests that break one thing."""
     target = tmp_path / "data"
     target.mkdir()
-    for name in ("datapackage.json", "countries.csv", "companies.csv", "aggregates.csv", "changelog.csv"):
+    for name in ("datapackage.json", "countries.csv", "regime_history.csv", "companies.csv", "aggregates.csv",
+                 "changelog.csv"):
         shutil.copy(data_dir / name, target / name)
     keep = {}
     for dataset in ("agreements", "courses", "entity_list", "donations"):

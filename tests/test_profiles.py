@@ -80,3 +80,29 @@ def test_numbers_agree_between_map_timeline_and_table(dash_app, atlas, state):
     timeline_total = int(count_by_year(chosen, site.options.datasets).to_numpy().sum())
     assert map_total == timeline_total == len(view.table_rows) == len(chosen)
     assert str(len(chosen)) + " record" in view.summary
+
+
+def test_country_page_shows_regime_type_over_time(dash_app):
+    text = render(dash_app, "/country/<iso3>", iso3="SRB")
+    assert "Regime type over time" in text and "electoral autocracy" in text
+
+
+def test_timeline_per_vendor_view_and_empty_result(dash_app):
+    from dashboard.components.timeline_view import timeline_view
+    from dashboard.viewstate import parse_view_state
+
+    with dash_app.server.test_request_context("/"):
+        site = current_site()
+        figure, _, search, empty = timeline_view(site, parse_view_state({"by": "company"}, site.options))
+        assert search == "?by=company" and empty is None
+        assert "Huawei Technologies Co. Ltd." in [trace["name"] for trace in figure["data"]]
+        nothing = parse_view_state({"ds": "entity_list", "r": "Africa"}, site.options)
+        assert timeline_view(site, nothing)[3] is not None  # "No records match" instead of an empty chart
+
+
+def test_empty_map_view_hides_the_map(dash_app):
+    from dashboard.components.home_view import build_home_view
+
+    with dash_app.server.test_request_context("/"):
+        view = build_home_view(current_site(), ViewState(datasets=("entity_list",), regions=("Africa",)))
+    assert view.empty is not None and "No records match" in str(view.empty)

@@ -53,3 +53,19 @@ def test_describe_view_in_plain_language():
     chosen = filter_records(RECORDS, state)
     text = describe_view(state, chosen, {"huawei": "Huawei"}, OPTIONS)
     assert text == "Huawei: safe/smart-city agreements, 2014\u20132019, Africa \u2014 1 record in 1 country"
+
+
+def test_per_company_counts_keep_totals_and_group_the_rest():
+    from dashboard.transforms import count_by_year_and_company
+
+    table = count_by_year_and_company(RECORDS, {"huawei": "Huawei", "dahua": "Dahua"}, top=1)
+    assert list(table.columns) == ["Huawei", "Other / none"]
+    assert table.to_numpy().sum() == len(RECORDS)
+
+
+def test_regime_periods_join_consecutive_years():
+    from dashboard.transforms import regime_periods
+
+    history = pd.DataFrame({"iso3": ["SRB"] * 4 + ["KEN"], "year": [2012, 2013, 2014, 2016, 2012],
+                            "regime_row": ["a", "a", "b", "b", "a"]})
+    assert regime_periods(history, "SRB", "regime_row") == [(2012, 2013, "a"), (2014, 2014, "b"), (2016, 2016, "b")]

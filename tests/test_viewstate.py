@@ -50,7 +50,8 @@ class TestControls:
         state = state_from_controls(OPTIONS, datasets=["agreements"], years=[2012, 2018], bri="none", country="SRB")
         assert state == ViewState(datasets=("agreements",), years=(2012, 2018), bri="none", country="SRB")
 
-    @pytest.mark.parametrize("junk", [{"a": 1}, 7, ["x" * 10_000], [None, {"b": 2}], "agreements; DROP", None])
+    @pytest.mark.parametrize("junk", [{"a": 1}, 7, ["x" * 10_000], [None, {"b": 2}], "agreements; DROP", None,
+                                      [False, float("inf")], [float("nan"), 2015], [1e308, -1e308]])
     def test_any_json_a_client_sends_becomes_a_safe_state(self, junk):
         state = state_from_controls(OPTIONS, datasets=junk, companies=junk, years=junk, regions=junk, regimes=junk,
                                     bri=junk, tags=junk, confidences=junk, view=junk, overlay=junk, country=junk)

@@ -10,6 +10,10 @@ DATASET_COLOURS = {"agreements": "#0072B2", "courses": "#E69F00", "entity_list":
 # Bar patterns so datasets never differ by colour alone.
 DATASET_PATTERNS = {"agreements": "", "courses": "/", "entity_list": "x", "donations": "."}
 
+# Per-company stacks: the eight Okabe-Ito colours (last one grey for "other"), each with its own pattern.
+COMPANY_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#999999"]
+COMPANY_PATTERNS = ["", "/", ".", "x", "\\", "+", "-", "|"]
+
 # Sequential single-hue blues for counts (light = few, dark = many).
 COUNT_COLOURSCALE = [[0.0, "#b3d3ea"], [0.25, "#86b9dd"], [0.5, "#4f93c8"], [0.75, "#2166a8"],
                      [1.0, "#08306b"]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.figures.captions import citation_annotations
-from dashboard.figures.template import DATASET_COLOURS, DATASET_PATTERNS, TEMPLATE
+from dashboard.figures.template import COMPANY_COLOURS, COMPANY_PATTERNS, DATASET_COLOURS, DATASET_PATTERNS, TEMPLATE
 from dashboard.viewstate import DATASET_LABELS
 
 
@@ -13,13 +13,17 @@ def make_timeline(by_year: pd.DataFrame, *, title: str, summary: str, source_lin
                   listings: list[tuple[str, str]] = ()) -> dict:
     """Stacked bars of `by_year` (years x datasets); `listings` are (YYYY-MM-DD, label) markers."""
     years = list(by_year.index)  # "2014", ..., "n.d." on a category axis
-    traces = [{
-        "type": "bar", "name": DATASET_LABELS.get(dataset, dataset), "x": years,
-        "y": [int(v) for v in by_year[dataset]],
-        "marker": {"color": DATASET_COLOURS.get(dataset), "pattern": {"shape": DATASET_PATTERNS.get(dataset, "")},
-                   "line": {"color": "#ffffff", "width": 0.5}},
-        "hovertemplate": "%{x}: %{y} " + DATASET_LABELS.get(dataset, dataset).lower() + "<extra></extra>",
-    } for dataset in by_year.columns]
+    traces = []
+    for i, column in enumerate(by_year.columns):
+        # Columns are datasets (default) or company names (per-vendor view): colour and pattern either way.
+        label = DATASET_LABELS.get(column, column)
+        colour = DATASET_COLOURS.get(column, COMPANY_COLOURS[i % len(COMPANY_COLOURS)])
+        pattern = DATASET_PATTERNS.get(column, COMPANY_PATTERNS[i % len(COMPANY_PATTERNS)])
+        traces.append({
+            "type": "bar", "name": label, "x": years, "y": [int(v) for v in by_year[column]],
+            "marker": {"color": colour, "pattern": {"shape": pattern}, "line": {"color": "#ffffff", "width": 0.5}},
+            "hovertemplate": "%{x}: %{y} records — " + label + "<extra></extra>",
+        })
     shapes, labels = [], []
     for i, (date, label) in enumerate(listings):
         if date[:4] not in years:

@@ -12,7 +12,7 @@ from dashboard.components.site import Site, current_site
 from dashboard.components.urls import absolute, country_href, home_href
 from dashboard.data.store import DATASETS
 from dashboard.figures.timeline import make_timeline
-from dashboard.transforms import count_by_year, records_for_country
+from dashboard.transforms import count_by_year, records_for_country, regime_periods
 from dashboard.viewstate import BRI_LABELS, DATASET_LABELS, REGIME_LABELS, ViewState
 
 dash.register_page(__name__, path_template="/country/<iso3>", title="Country - Safe City Atlas", name="Country")
@@ -27,7 +27,13 @@ class ids:
 FH_LABELS = {"free": "Free", "partly_free": "Partly free", "not_free": "Not free"}
 
 
-def context_items(country: pd.Series) -> list:
+def periods_text(periods: list[tuple[int, int, str]], labels: dict[str, str]) -> str:
+    """Runs as text, e.g. "2010–2016 electoral democracy; 2017–2022 electoral autocracy"."""
+    return "; ".join(f"{a}–{b} {labels[v].lower()}" if a != b else f"{a} {labels[v].lower()}"
+                     for a, b, v in periods)
+
+
+def context_items(country: pd.Series, history: pd.DataFrame) -> list:
     """BRI MoU and regime type, each with its year and source."""
     bri = BRI_LABELS.get(country["bri_status"], "Former BRI MoU signatory")
     if pd.notna(country["bri_join_date"]):
@@ -40,6 +46,12 @@ def context_items(country: pd.Series) -> list:
     if pd.notna(country["fh_status"]):
         items.append(html.Li([html.Strong("Freedom House: "), FH_LABELS[country["fh_status"]],
                               f" in {country['fh_year']} \u2014 Freedom in the World via OWID"]))
+    regime_runs = regime_periods(history, country.name, "regime_row")
+    if len(regime_runs) > 1:
+        items.append(html.Li([html.Strong("Regime type over time: "), periods_text(regime_runs, REGIME_LABELS)]))
+    fh_runs = regime_periods(history, country.name, "fh_status")
+    if len(fh_runs) > 1:
+        items.append(html.Li([html.Strong("Freedom House over time: "), periods_text(fh_runs, FH_LABELS)]))
     if pd.notna(country["note"]):
         items.append(html.Li(country["note"]))
     return items
@@ -62,7 +74,8 @@ def country_page(site: Site, iso3: str) -> html.Div:
     records = records_for_country(site.atlas.records, iso3)
     counts = records.drop_duplicates(["dataset", "record_id"])["dataset"].value_counts()
     stats = [html.Div([html.Strong(str(counts.get(d, 0))), DATASET_LABELS[d]], className="stat") for d in DATASETS]
-    body: list = [html.H1(name), html.Ul(context_items(country), className="context"),
+    history = site.atlas.tables["regime_history"]
+    body: list = [html.H1(name), html.Ul(context_items(country, history), className="context"),
                   html.Div(stats, className="stat-row")]
     if not len(records):
         body.append(html.P(f"No records for {name} yet. The atlas only lists what public sources document; "

@@ -88,7 +88,7 @@ def layout(**query) -> html.Div:
                 html.P(view.summary, id=ids.SUMMARY, className="summary", **{"aria-live": "polite"}),
                 share_bar(ids.SHARE, site, state, "/"),
                 html.Div(view.empty, id=ids.EMPTY),
-                dcc.Loading(html.Div(id=ids.MAP_WRAP, hidden=state.view != "map", children=[
+                dcc.Loading(html.Div(id=ids.MAP_WRAP, hidden=state.view != "map" or view.empty is not None, children=[
                     graph(ids.MAP, view.figure, filename=export_name(state), label="World map of records"),
                     html.P(COUNT_LEGEND, className="legend-note"),
                     html.P(view.off_map, id=ids.OFF_MAP, className="legend-note"),
@@ -120,7 +120,7 @@ def update_view(**controls):
     state = state_from_controls(site.options, **controls)
     view = build_home_view(site, state)
     grid = records_grid(view.table_rows) if state.view == "table" else []
-    return (view.figure, view.summary, view.search, view.panel, grid, state.view != "map",
+    return (view.figure, view.summary, view.search, view.panel, grid, state.view != "map" or view.empty is not None,
             state.view != "table", view.empty, view.off_map, default_graph_config(export_name(state)))
 
 

@@ -25,6 +25,8 @@ class ids:
     NOTICE = "timeline-notice"
     SUMMARY = "timeline-summary"
     CHART = "timeline-chart"
+    CHART_WRAP = "timeline-chart-wrap"
+    STACK = "timeline-stack"
     EMPTY = "timeline-empty"
     SEARCH = "timeline-search"
     SEARCH_SINK = "timeline-search-sink"
@@ -44,10 +46,15 @@ def layout(**query) -> html.Div:
             html.Div(className="content", children=[
                 html.P(summary, id=ids.SUMMARY, className="summary", **{"aria-live": "polite"}),
                 share_bar(ids.SHARE, site, state, "/timeline"),
+                html.Fieldset([html.Legend("Stack by"), dcc.RadioItems(
+                    id=ids.STACK, value=state.stack, className="radio inline",
+                    options=[{"label": "Dataset", "value": "dataset"},
+                             {"label": "Company (per-vendor view)", "value": "company"}])]),
                 html.Div(empty, id=ids.EMPTY),
-                dcc.Loading(graph(ids.CHART, figure, filename=export_filename("timeline", *state.datasets,
-                                                                               *state.companies),
-                                  label="Records per year, stacked by dataset"), delay_show=300),
+                dcc.Loading(html.Div(graph(ids.CHART, figure, filename=export_filename("timeline", *state.datasets,
+                                                                                        *state.companies),
+                                           label="Records per year"), id=ids.CHART_WRAP, hidden=empty is not None),
+                            delay_show=300),
                 html.P("Dotted lines mark when a selected company was added to the US Entity List. Choose a "
                        "company in the filters to see its listing dates.", className="legend-note"),
                 dcc.Store(id=ids.SEARCH, data=search),
@@ -58,11 +65,13 @@ def layout(**query) -> html.Div:
 
 
 @callback(Output(ids.CHART, "figure"), Output(ids.SUMMARY, "children"), Output(ids.SEARCH, "data"),
-          Output(ids.EMPTY, "children"), inputs=filter_inputs(ids.FILTERS), prevent_initial_call=True)
+          Output(ids.EMPTY, "children"), Output(ids.CHART_WRAP, "hidden"),
+          inputs=filter_inputs(ids.FILTERS) | {"stack": dash.Input(ids.STACK, "value")}, prevent_initial_call=True)
 def update_timeline(**controls):
     """Redraw the timeline for the (validated) filter values."""
     site = current_site()
-    return timeline_view(site, state_from_controls(site.options, **controls))
+    figure, summary, search, empty = timeline_view(site, state_from_controls(site.options, **controls))
+    return figure, summary, search, empty, empty is not None
 
 
 @callback([Output(i.component_id, i.component_property, allow_duplicate=True)

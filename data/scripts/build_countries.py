@@ -20,6 +20,8 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "data" / "countries.csv"
+HISTORY_OUTPUT = ROOT / "data" / "regime_history.csv"
+HISTORY_FROM = 2010  # the atlas's records start in the 2010s
 TOPOJSON = ROOT / "assets" / "topojson" / "world_110m.json"
 
 VDEM_LABELS = {0: "closed_autocracy", 1: "electoral_autocracy", 2: "electoral_democracy", 3: "liberal_democracy"}
@@ -123,9 +125,25 @@ def main(sources: Path) -> None:
     error = "ISO3 codes must be unique"
     assert countries["iso3"].is_unique, error
 
+    history = vdem[(vdem["Year"] >= HISTORY_FROM) & vdem["Code"].isin(countries["iso3"])].rename(
+        columns={"Code": "iso3", "Year": "year"})
+    history = history.assign(regime_row=history["regime_row_owid"].map(VDEM_LABELS))
+    fh_history = fh.dropna(subset=["iso3"]).rename(columns={"year": "year_fh"})
+    fh_history = fh_history[fh_history["year_fh"] >= HISTORY_FROM].assign(
+        fh_status=fh_history["regime_fh"].map(FH_LABELS))[["iso3", "year_fh", "fh_status"]]
+    history = history.merge(fh_history.rename(columns={"year_fh": "year"}).drop_duplicates(["iso3", "year"]),
+                            on=["iso3", "year"], how="outer")
+    history = history[history["iso3"] != "PSE"].sort_values(["iso3", "year"])[["iso3", "year", "regime_row",
+                                                                               "fh_status"]]
+    history["year"] = history["year"].astype(int)
+    error = "Regime history must have one row per country and year"
+    assert not history.duplicated(["iso3", "year"]).any(), error
+
     # 3. Save outputs.
     countries.to_csv(OUTPUT, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    print(f"wrote {len(countries)} countries to {OUTPUT.relative_to(ROOT)}")
+    history.to_csv(HISTORY_OUTPUT, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    print(f"wrote {len(countries)} countries to {OUTPUT.relative_to(ROOT)} and {len(history)} country-years to "
+          f"{HISTORY_OUTPUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -153,6 +153,23 @@ COUNTRIES = {
     },
 }
 
+REGIME_HISTORY = {
+    "name": "regime_history", "path": "regime_history.csv", "title": "Regime type by year",
+    "profile": "tabular-data-resource", "encoding": "utf-8",
+    "description": "V-Dem Regimes of the World and Freedom House status per country and year since 2010. Built by "
+                   "data/scripts/build_countries.py from the same sources as countries.csv.",
+    "schema": {
+        "fields": [
+            field("iso3", required=True, pattern=ISO3),
+            field("year", "integer", required=True, minimum=2010, maximum=2030),
+            field("regime_row", enum=["closed_autocracy", "electoral_autocracy", "electoral_democracy",
+                                      "liberal_democracy"]),
+            field("fh_status", enum=["not_free", "partly_free", "free"]),
+        ],
+        "primaryKey": ["iso3", "year"], "foreignKeys": [fk("iso3", "countries", "iso3")], "missingValues": [""],
+    },
+}
+
 COMPANIES = {
     "name": "companies", "path": "companies.csv", "title": "Companies and organisations",
     "profile": "tabular-data-resource", "encoding": "utf-8",
@@ -336,7 +353,8 @@ def build() -> dict:
              "path": "https://freedomhouse.org/report/freedom-net/2018/rise-digital-authoritarianism",
              "producer": "Freedom House"},
         ],
-        "resources": [COUNTRIES, COMPANIES, AGREEMENTS, sources_resource("agreements_sources", "agreements", "AGR"),
+        "resources": [COUNTRIES, REGIME_HISTORY, COMPANIES, AGREEMENTS,
+                      sources_resource("agreements_sources", "agreements", "AGR"),
                       COURSES, COURSE_PARTICIPANTS, sources_resource("courses_sources", "courses", "CRS"),
                       ENTITY_LIST, sources_resource("entity_list_sources", "entity_list", "ENT"),
                       DONATIONS, sources_resource("donations_sources", "donations", "DON"),
