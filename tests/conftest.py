@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import threading
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pandas as pd
 import pytest
 
+from benchmarks.servers import free_port, wait_until_up
 from dashboard.config import read_settings
 from dashboard.data import load_atlas
 from dashboard.data.manifest import write_manifest
@@ -74,26 +72,6 @@ def client(dash_app):
     return dash_app.server.test_client()
 
 
-def free_port() -> int:
-    """A free TCP port on loopback."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url: str, timeout: float = 60.0) -> None:
-    """Poll `url` until it answers 200 (bounded)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(f"{url} did not answer within {timeout} s")
-
-
 @pytest.fixture(scope="session")
 def base_url(dash_app):
     """A real threaded HTTP server on loopback serving the app for the browser tests."""
@@ -116,7 +94,7 @@ def gunicorn_url(tmp_path_factory):
             [sys.executable, "-m", "gunicorn", "app:server", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
             cwd=ROOT, stdout=log_file, stderr=subprocess.STDOUT)
     try:
-        wait_for(f"http://127.0.0.1:{port}/healthz")
+        wait_until_up(f"http://127.0.0.1:{port}/healthz")
         yield f"http://127.0.0.1:{port}", log
     finally:
         process.terminate()
