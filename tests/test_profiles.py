@@ -106,3 +106,14 @@ def test_empty_map_view_hides_the_map(dash_app):
     with dash_app.server.test_request_context("/"):
         view = build_home_view(current_site(), ViewState(datasets=("entity_list",), regions=("Africa",)))
     assert view.empty is not None and "No records match" in str(view.empty)
+
+
+def test_company_page_has_a_table_of_its_records(dash_app, atlas):
+    from dashboard.components.tables import grid_rows
+
+    with dash_app.server.test_request_context("/"):
+        site = current_site()
+        rows = grid_rows(site, atlas.records[atlas.records["company_id"] == "huawei"])
+    expected = atlas.records[atlas.records["company_id"] == "huawei"].drop_duplicates(["dataset", "record_id"])
+    assert len(rows) == len(expected) > 0
+    assert "company-table" in render(dash_app, "/company/<company_id>", company_id="huawei")

@@ -9,6 +9,7 @@ from dash import dcc, html
 from dashboard.components.graph import export_filename, graph
 from dashboard.components.records import record_list
 from dashboard.components.site import Site, current_site
+from dashboard.components.tables import grid_rows, records_grid
 from dashboard.components.urls import absolute, company_href, home_href
 from dashboard.figures.world_map import make_world_map
 from dashboard.transforms import count_by_country, entity_listing
@@ -22,6 +23,7 @@ class ids:
     """Component IDs of this page."""
 
     MAP = "company-map"
+    TABLE = "company-table"
 
 
 def listing_badge(listing: pd.DataFrame) -> html.Div:
@@ -80,7 +82,8 @@ def company_page(site: Site, company_id: str) -> html.Div:
                  html.P(dcc.Link("Open these records on the main map \u2192",
                                  href=home_href(ViewState(companies=(company_id,)))))]
     if len(records):
-        body += [html.H2("Records and sources"), record_list(records, site)]
+        body += [html.H2("Table"), records_grid(ids.TABLE, grid_rows(site, records), height="420px"),
+                 html.H2("Records and sources"), record_list(records, site)]
     return html.Div(body, className="company-page")
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import dash
-import dash_ag_grid as dag
 import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
 from dashboard.components.site import Site, current_site
-from dashboard.components.tables import grid_rows
+from dashboard.components.tables import grid_rows, records_grid
 from dashboard.data.store import DATASETS
 
 dash.register_page(__name__, path="/data", title="Data & sources - Safe City Atlas", name="Data & sources")
@@ -27,18 +26,6 @@ METHOD = ("Records are curated by hand from public reports, Federal Register rul
           "official or vendor documents, medium for reputable media or research, low for a single aggregator, "
           "re-post or state-media source. What could not be sourced is left out, not guessed. Aggregate "
           "findings (such as Freedom House's 36 countries) are listed as aggregates, not expanded into rows.")
-GRID_COLUMNS = [
-    {"field": "record_id", "headerName": "Record", "width": 110, "pinned": "left"},
-    {"field": "dataset", "headerName": "Dataset", "width": 170},
-    {"field": "countries", "headerName": "Countries", "width": 160},
-    {"field": "year", "headerName": "Year", "width": 90},
-    {"field": "title", "headerName": "Title", "minWidth": 260, "flex": 2},
-    {"field": "summary", "headerName": "Summary", "minWidth": 300, "flex": 3},
-    {"field": "confidence", "headerName": "Confidence", "width": 120},
-    {"field": "source", "headerName": "First source", "cellRenderer": "markdown",
-     "minWidth": 180},
-    {"field": "sources", "headerName": "Sources", "width": 100},
-]
 
 
 def dataset_card(site: Site, dataset: str) -> html.Article:
@@ -79,10 +66,7 @@ def layout(**_query) -> html.Div:
         html.H2("All records"),
         html.Label(["Search the table ", dcc.Input(id=ids.QUICK_FILTER, type="search", debounce=True,
                                                    placeholder="e.g. Nairobi, Hikvision, 2019")]),
-        dag.AgGrid(id=ids.GRID, columnDefs=GRID_COLUMNS, rowData=grid_rows(site),
-                   defaultColDef={"sortable": True, "filter": True, "resizable": True, "wrapText": False},
-                   dashGridOptions={"pagination": True, "paginationPageSize": 20, "enableCellTextSelection": True},
-                   className="ag-theme-alpine", style={"height": "640px", "width": "100%"}),
+        records_grid(ids.GRID, grid_rows(site)),
         html.H2("Documented aggregates"),
         html.P("Published totals that are cited as such rather than expanded into records."),
         simple_table(aggregates, ["aggregate_id", "statement", "value", "unit", "publisher", "published", "url"]),
