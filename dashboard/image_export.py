@@ -24,7 +24,10 @@ class ImageExporter:
         self._started = False
 
     def _start(self) -> None:
-        import kaleido
+        try:
+            import kaleido
+        except ImportError as exc:  # an install without the export extra still serves pages and data
+            raise ImageExportUnavailable("kaleido is not installed") from exc
 
         pio.defaults.topojson = self._topojson_uri  # otherwise kaleido fetches world_110m.json from a CDN
         try:
