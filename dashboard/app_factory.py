@@ -53,6 +53,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
                     "agreements, training courses, Entity List listings and Covid-era donations, with sources."}],
     )
     server = app.server
+    server.debug = False  # FLASK_DEBUG in the environment would otherwise switch Flask's debug mode on
     server.secret_key = settings.secret_key
     server.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     server.extensions[EXTENSION_KEY] = site

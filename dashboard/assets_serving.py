@@ -31,8 +31,7 @@ def serve_partial_plotly_bundle(server: flask.Flask) -> None:
     def plotly_bundle():
         response = flask.Response(body, mimetype="application/javascript")
         response.set_etag(etag)
-        response.cache_control.public = True
-        response.cache_control.max_age = 86400  # the URL carries no fingerprint: revalidate daily by ETag
+        response.cache_control.no_cache = True  # the URL carries no fingerprint: always revalidate (304)
         return response.make_conditional(flask.request)
 
 

@@ -49,3 +49,10 @@ def test_topojson_revalidates_instead_of_refetching(client):
         etag = first.headers["ETag"]
     with client.get("/assets/topojson/world_110m.json", headers={"If-None-Match": etag}) as second:
         assert second.status_code == 304
+
+
+def test_only_fingerprinted_files_get_long_cache_lifetimes(client):
+    cache_control = client.get(PLOTLY_PATH).headers["Cache-Control"]
+    assert "no-cache" in cache_control and "max-age=31536000" not in cache_control
+    with client.get("/assets/style.css") as style:
+        assert "max-age=31536000" not in style.headers.get("Cache-Control", "")

@@ -41,3 +41,12 @@ def test_bad_value_names_file_row_column_and_value(mini_package, tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "agreements.csv, row" in result.stderr and "column 'status'" in result.stderr
     assert "value 'rumoured'" in result.stderr
+
+
+def test_debug_stays_off_whatever_the_environment_says():
+    env = os.environ | {"DASH_DEBUG": "true", "FLASK_DEBUG": "1"}
+    code = ("import app; c = app.server.test_client(); html = c.get('/').get_data(as_text=True); "
+            "print(app.server.debug, 'dash_renderer.dev' in html, '_dash-debug' in html)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert result.stdout.split() == ["False", "False", "False"], result.stderr[-500:]
