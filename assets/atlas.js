@@ -9,6 +9,15 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       return window.dash_clientside.no_update;
     },
 
+    // Point the modebar camera (and slide/SVG buttons) at the file name of the current view.
+    setFilename: function (filename, graphId) {
+      var gd = window.dash_clientside.atlas._graph(graphId);
+      if (gd && gd._context && typeof filename === "string") {
+        gd._context.toImageButtonOptions = Object.assign({}, gd._context.toImageButtonOptions, { filename: filename });
+      }
+      return window.dash_clientside.no_update;
+    },
+
     // The figure of the graph inside the wrapper with this id.
     _graph: function (graphId) {
       return document.querySelector("#" + graphId + " .js-plotly-plot") || document.getElementById(graphId);

@@ -40,7 +40,7 @@ def callback_body(outputs: list[str], inputs: dict) -> bytes:
 OURS_BODY = callback_body(
     ["home-map.figure", "home-summary.children", "home-search.data", "home-panel.children",
      "home-table-wrap.children", "home-map-wrap.hidden", "home-table-wrap.hidden", "home-empty.children",
-     "home-off-map.children", "home-map.config"],
+     "home-off-map.children", "home-export-name.data"],
     {"home-datasets": ["agreements"], "home-companies": [], "home-years": [2000, 2030], "home-regions": [],
      "home-regimes": [], "home-bri": "", "home-tags": [], "home-confidences": [], "home-view": "map",
      "home-overlay": "none", "home-country": None})

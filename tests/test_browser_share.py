@@ -67,3 +67,13 @@ def test_embed_shows_the_chart_without_site_chrome(page):
     page.wait_for_selector("#embed-graph .choroplethlocation", timeout=20_000)
     expect(page.locator(".site-header")).to_be_hidden()
     expect(page.get_by_role("link", name=re.compile("Open this view"))).to_have_attribute("href", "/?ds=agreements")
+
+
+def test_image_file_name_follows_the_filters(page):
+    page.goto(page.base_url + "/")
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    page.get_by_role("option", name="Covid-era donations").click()
+    expect(page.locator("#home-share-csv")).to_have_attribute("href", "/download/view.csv?ds=donations")
+    with page.expect_download() as download_info:
+        page.locator("#home-share-svg").click()
+    assert download_info.value.suggested_filename == "safe-city-atlas_map_donations.svg"

@@ -60,7 +60,7 @@ def home_update_body(**values):
                 "home-overlay": "none", "home-country": None} | values
     outputs = ["home-map.figure", "home-summary.children", "home-search.data", "home-panel.children",
                "home-table-wrap.children", "home-map-wrap.hidden", "home-table-wrap.hidden", "home-empty.children",
-               "home-off-map.children", "home-map.config"]
+               "home-off-map.children", "home-export-name.data"]
     return {"output": ".." + "...".join(outputs) + "..", "changedPropIds": ["home-datasets.value"],
             "outputs": [dict(zip(("id", "property"), o.split("."), strict=True)) for o in outputs],
             "inputs": [{"id": k, "property": "value", "value": v} for k, v in defaults.items()], "state": []}

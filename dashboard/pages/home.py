@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import dash
 import dash_ag_grid as dag
-from dash import ClientsideFunction, Input, Output, callback, clientside_callback, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.components.filters import FilterIds, default_filter_values, filter_inputs, filter_panel
-from dashboard.components.graph import default_graph_config, graph
+from dashboard.components.graph import graph
 from dashboard.components.home_view import COUNT_LEGEND, build_home_view, export_name
 from dashboard.components.layout import notice
 from dashboard.components.share import ShareIds, share_bar
@@ -37,6 +37,7 @@ class ids:
     PANEL = "home-panel"
     SEARCH = "home-search"
     SEARCH_SINK = "home-search-sink"
+    EXPORT_NAME = "home-export-name"
     SHARE = ShareIds("home")
 
 
@@ -88,14 +89,15 @@ def layout(**query) -> html.Div:
                 html.P(view.summary, id=ids.SUMMARY, className="summary", **{"aria-live": "polite"}),
                 share_bar(ids.SHARE, site, state, "/"),
                 html.Div(view.empty, id=ids.EMPTY),
-                dcc.Loading(html.Div(id=ids.MAP_WRAP, hidden=state.view != "map" or view.empty is not None, children=[
+                html.Div(id=ids.MAP_WRAP, hidden=state.view != "map" or view.empty is not None, children=[
                     graph(ids.MAP, view.figure, filename=export_name(state), label="World map of records"),
                     html.P(COUNT_LEGEND, className="legend-note"),
                     html.P(view.off_map, id=ids.OFF_MAP, className="legend-note"),
-                ]), delay_show=300),
+                ]),
                 html.Div(records_grid(view.table_rows) if state.view == "table" else [], id=ids.TABLE_WRAP,
                          hidden=state.view != "table"),
                 dcc.Store(id=ids.SEARCH, data=view.search),
+                dcc.Store(id=ids.EXPORT_NAME, data=export_name(state)),
                 dcc.Store(id=ids.SEARCH_SINK),
             ]),
             html.Aside(view.panel, id=ids.PANEL, className="side-panel", **{"aria-label": "Selected country"}),
@@ -112,7 +114,7 @@ CONTROL_INPUTS = filter_inputs(ids.FILTERS) | {
     Output(ids.MAP, "figure"), Output(ids.SUMMARY, "children"), Output(ids.SEARCH, "data"),
     Output(ids.PANEL, "children"), Output(ids.TABLE_WRAP, "children"), Output(ids.MAP_WRAP, "hidden"),
     Output(ids.TABLE_WRAP, "hidden"), Output(ids.EMPTY, "children"), Output(ids.OFF_MAP, "children"),
-    Output(ids.MAP, "config"), inputs=CONTROL_INPUTS, prevent_initial_call=True,
+    Output(ids.EXPORT_NAME, "data"), inputs=CONTROL_INPUTS, prevent_initial_call=True,
 )
 def update_view(**controls):
     """Redraw the map page for the (validated) filter values."""
@@ -121,7 +123,7 @@ def update_view(**controls):
     view = build_home_view(site, state)
     grid = records_grid(view.table_rows) if state.view == "table" else []
     return (view.figure, view.summary, view.search, view.panel, grid, state.view != "map" or view.empty is not None,
-            state.view != "table", view.empty, view.off_map, default_graph_config(export_name(state)))
+            state.view != "table", view.empty, view.off_map, export_name(state))
 
 
 @callback(Output(ids.COUNTRY, "value"), Input(ids.MAP, "clickData"), prevent_initial_call=True)
@@ -149,5 +151,8 @@ def reset_filters(n_clicks):
 # reload, a pasted link and back/forward across pages reproduce the view).
 clientside_callback(ClientsideFunction("atlas", "replaceSearch"), Output(ids.SEARCH_SINK, "data"),
                     Input(ids.SEARCH, "data"))
+# The image file name follows the filters without a new graph config (a config change redraws the whole map).
+clientside_callback(ClientsideFunction("atlas", "setFilename"), Output(ids.SEARCH_SINK, "data", allow_duplicate=True),
+                    Input(ids.EXPORT_NAME, "data"), State(ids.MAP, "id"), prevent_initial_call=True)
 
 register_share_callbacks(ids.SHARE, ids.SEARCH, ids.MAP, "/")

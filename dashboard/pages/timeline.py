@@ -51,10 +51,9 @@ def layout(**query) -> html.Div:
                     options=[{"label": "Dataset", "value": "dataset"},
                              {"label": "Company (per-vendor view)", "value": "company"}])]),
                 html.Div(empty, id=ids.EMPTY),
-                dcc.Loading(html.Div(graph(ids.CHART, figure, filename=export_filename("timeline", *state.datasets,
-                                                                                        *state.companies),
-                                           label="Records per year"), id=ids.CHART_WRAP, hidden=empty is not None),
-                            delay_show=300),
+                html.Div(graph(ids.CHART, figure, filename=export_filename("timeline", *state.datasets,
+                                                                            *state.companies),
+                               label="Records per year"), id=ids.CHART_WRAP, hidden=empty is not None),
                 html.P("Dotted lines mark when a selected company was added to the US Entity List. Choose a "
                        "company in the filters to see its listing dates.", className="legend-note"),
                 dcc.Store(id=ids.SEARCH, data=search),
