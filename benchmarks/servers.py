@@ -52,18 +52,22 @@ def gunicorn(app_spec: str, *extra: str, probe: str = "/"):
             process.kill()
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of one process in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+def pss_mb(pid: int) -> float:
+    """Proportional set size of one process in MB.
+
+    Shared copy-on-write pages are split between the processes sharing them, so master + workers add up to the
+    real footprint (RSS would count them once per process).
+    """
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
             return int(line.split()[1]) / 1024
     return 0.0
 
 
 def memory(master_pid: int) -> dict:
-    """RSS of the master and each worker (MB)."""
+    """PSS of the master and each worker (MB)."""
     children = subprocess.run(["pgrep", "-P", str(master_pid)], capture_output=True, text=True).stdout.split()
-    workers = [rss_mb(int(pid)) for pid in children]
-    master = rss_mb(master_pid)
+    workers = [pss_mb(int(pid)) for pid in children]
+    master = pss_mb(master_pid)
     return {"master_mb": round(master, 1), "worker_mb_max": round(max(workers, default=0), 1),
             "total_mb": round(master + sum(workers), 1), "workers": len(workers)}
