@@ -15,4 +15,6 @@ npm install --silent --no-audit --no-fund "plotly.js@$version" esbuild >/dev/nul
 npx esbuild entry.js --bundle --minify --format=iife --global-name=Plotly --define:global=window \
   "--define:define.amd=false" --target=es2016 --alias:stream=stream-browserify --loader:.css=empty \
   --outfile="$here/dashboard/static/plotly-atlas.min.js"
+# plotly.js's default topojsonURL is a CDN: make the default our own copy too (graphs also set it via config).
+sed -i 's#https://cdn.plot.ly/un/#/assets/topojson/#' "$here/dashboard/static/plotly-atlas.min.js"
 echo "$version" > "$here/dashboard/static/PLOTLY_VERSION"

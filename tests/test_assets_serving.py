@@ -18,6 +18,7 @@ def test_partial_plotly_bundle_matches_the_plotly_version_and_is_small(client):
     assert gzip.decompress(response.data) == PLOTLY_BUNDLE.read_bytes()
     body = PLOTLY_BUNDLE.read_text()
     assert "choropleth" in body and "scattergeo" in body and '"bar"' in body
+    assert "https://cdn.plot.ly" not in body and '"/assets/topojson/"' in body  # no CDN even as a default
 
 
 def test_static_files_are_compressed_once_and_cached_by_fingerprint(client):
