@@ -7,13 +7,13 @@ import dash_ag_grid as dag
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard.components.filters import FilterIds, default_filter_values, filter_inputs, filter_panel
+from dashboard.components.filters import FilterIds, filter_inputs, filter_panel
 from dashboard.components.graph import graph
 from dashboard.components.home_view import COUNT_LEGEND, build_home_view, export_name
 from dashboard.components.layout import notice
 from dashboard.components.share import ShareIds, share_bar
 from dashboard.components.site import current_site
-from dashboard.pages._share_callbacks import register_share_callbacks
+from dashboard.pages._page_callbacks import register_reset, register_share_callbacks, register_url_sync
 from dashboard.viewstate import parse_view_state, state_from_controls
 
 dash.register_page(__name__, path="/", title="Map - Safe City Atlas", name="Map")
@@ -136,21 +136,9 @@ def select_clicked_country(click):
     return location if location in current_site().options.countries else no_update
 
 
-@callback(
-    [Output(i.component_id, i.component_property, allow_duplicate=True) for i in CONTROL_INPUTS.values()],
-    Input(ids.FILTERS.reset, "n_clicks"), prevent_initial_call=True,
-)
-def reset_filters(n_clicks):
-    """One click back to the default view."""
-    if not isinstance(n_clicks, int) or n_clicks < 1:
-        raise PreventUpdate
-    return [*default_filter_values(current_site()), "map", "none", None]
+register_reset(ids.FILTERS.reset, list(CONTROL_INPUTS.values()), ["map", "none", None])
+register_url_sync(ids.SEARCH, ids.SEARCH_SINK)
 
-
-# Keep the address bar in step with the filters (replaceState: filter tweaks don't flood the history;
-# reload, a pasted link and back/forward across pages reproduce the view).
-clientside_callback(ClientsideFunction("atlas", "replaceSearch"), Output(ids.SEARCH_SINK, "data"),
-                    Input(ids.SEARCH, "data"))
 # The image file name follows the filters without a new graph config (a config change redraws the whole map).
 clientside_callback(ClientsideFunction("atlas", "setFilename"), Output(ids.SEARCH_SINK, "data", allow_duplicate=True),
                     Input(ids.EXPORT_NAME, "data"), State(ids.MAP, "id"), prevent_initial_call=True)

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import dash
-from dash import ClientsideFunction, Output, callback, clientside_callback, dcc, html
-from dash.exceptions import PreventUpdate
+from dash import Output, callback, dcc, html
 
-from dashboard.components.filters import FilterIds, default_filter_values, filter_inputs, filter_panel
+from dashboard.components.filters import FilterIds, filter_inputs, filter_panel
 from dashboard.components.graph import export_filename, graph
 from dashboard.components.layout import notice
 from dashboard.components.share import ShareIds, share_bar
 from dashboard.components.site import current_site
 from dashboard.components.timeline_view import timeline_view
-from dashboard.pages._share_callbacks import register_share_callbacks
+from dashboard.pages._page_callbacks import register_reset, register_share_callbacks, register_url_sync
 from dashboard.viewstate import parse_view_state, state_from_controls
 
 dash.register_page(__name__, path="/timeline", title="Timeline - Safe City Atlas", name="Timeline")
@@ -73,17 +72,6 @@ def update_timeline(**controls):
     return figure, summary, search, empty, empty is not None
 
 
-@callback([Output(i.component_id, i.component_property, allow_duplicate=True)
-           for i in filter_inputs(ids.FILTERS).values()],
-          dash.Input(ids.FILTERS.reset, "n_clicks"), prevent_initial_call=True)
-def reset_filters(n_clicks):
-    """One click back to the default view."""
-    if not isinstance(n_clicks, int) or n_clicks < 1:
-        raise PreventUpdate
-    return default_filter_values(current_site())
-
-
-clientside_callback(ClientsideFunction("atlas", "replaceSearch"), Output(ids.SEARCH_SINK, "data"),
-                    dash.Input(ids.SEARCH, "data"))
-
+register_reset(ids.FILTERS.reset, list(filter_inputs(ids.FILTERS).values()), [])
+register_url_sync(ids.SEARCH, ids.SEARCH_SINK)
 register_share_callbacks(ids.SHARE, ids.SEARCH, ids.CHART, "/timeline")
