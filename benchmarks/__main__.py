@@ -27,14 +27,16 @@ BUDGET = {"first_kb": 900, "third_party": 0, "map_p50_ms": 1000, "map_throttled_
           "worker_mb": 150, "total_mb": 400, "memory_growth_pct": 10}
 
 
-def callback_body(outputs: list[str], inputs: dict) -> bytes:
+def callback_body(outputs: list[str], inputs: dict, state: dict | None = None) -> bytes:
     """A real /_dash-update-component body (as the browser sends it)."""
     return json.dumps({
         "output": ".." + "...".join(outputs) + ".." if len(outputs) > 1 else outputs[0],
         "outputs": [dict(zip(("id", "property"), o.split("."), strict=True)) for o in outputs]
         if len(outputs) > 1 else dict(zip(("id", "property"), outputs[0].split("."), strict=True)),
         "inputs": [{"id": k, "property": "value", "value": v} for k, v in inputs.items()],
-        "changedPropIds": [f"{next(iter(inputs))}.value"], "state": []}).encode()
+        "changedPropIds": [f"{next(iter(inputs))}.value"],
+        "state": [{"id": k.split(".")[0], "property": k.split(".")[1], "value": v} for k, v in (state or {}).items()],
+    }).encode()
 
 
 OURS_BODY = callback_body(
@@ -43,7 +45,7 @@ OURS_BODY = callback_body(
      "home-off-map.children", "home-export-name.data"],
     {"home-datasets": ["agreements"], "home-companies": [], "home-years": [2000, 2030], "home-regions": [],
      "home-regimes": [], "home-bri": "", "home-tags": [], "home-confidences": [], "home-view": "map",
-     "home-overlay": "none", "home-country": None})
+     "home-overlay": "none", "home-country": None}, {"home-search.data": ""})
 STOCK_BODY = callback_body(["map.figure"], {"dataset": ["agreements"]})
 JSON_HEADERS = {"Content-Type": "application/json", "Accept-Encoding": "gzip"}
 

@@ -53,8 +53,13 @@ def refuse_malformed_callback(app: dash.Dash) -> tuple[dict, int] | None:
     if not (isinstance(body, dict) and isinstance(body.get("output"), str)
             and isinstance(body.get("inputs"), list) and isinstance(body.get("state", []), list)):
         return {"error": "malformed callback request"}, 400
-    if body["output"] not in app.callback_map:
+    spec = app.callback_map.get(body["output"])
+    if spec is None:
         return {"error": "unknown callback output"}, 400
+    for part in ("inputs", "state"):  # Dash indexes these by position: a short list is a KeyError (a 500)
+        values = body.get(part, [])
+        if len(values) != len(spec[part]) or not all(isinstance(v, dict | list) for v in values):
+            return {"error": f"callback {part} do not match the callback's {part}"}, 400
     n_outputs = body["output"].count("...") + 1 if body["output"].startswith("..") else 1
     outputs = body.get("outputs")
     expected_shape = (isinstance(outputs, list) and len(outputs) == n_outputs

@@ -15,6 +15,8 @@ import math
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, urlencode
 
+from dashboard.tablestate import TABLE_PARAMS
+
 DATASET_LABELS = {"agreements": "Safe/smart-city agreements", "courses": "Training courses",
                   "entity_list": "Entity List entries", "donations": "Covid-era donations"}
 REGIME_LABELS = {"closed_autocracy": "Closed autocracy", "electoral_autocracy": "Electoral autocracy",
@@ -108,6 +110,8 @@ def parse_view_state(query: dict[str, object], options: FilterOptions) -> ViewSt
     notices: list[str] = []
     values: dict[str, str] = {}
     for key, value in query.items():
+        if key in TABLE_PARAMS:
+            continue  # a table's sort/page/q: read by tablestate
         if key not in KNOWN_PARAMS:
             notices.append(f"Ignored unknown parameter {key[:40]!r}.")
         elif not isinstance(value, str):

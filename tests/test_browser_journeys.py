@@ -36,17 +36,38 @@ def test_journalist_searches_kenya_and_quotes_the_nairobi_record(page):
 
 
 def test_shared_url_reproduces_the_view_in_a_fresh_context(page, browser):
-    page.goto(page.base_url + "/?ds=donations&r=Africa&view=table")
-    page.wait_for_selector("#home-table .ag-row", timeout=20_000)
+    page.goto(page.base_url + "/?ds=donations&view=table")
+    page.wait_for_selector("#home-table tbody tr", timeout=20_000)
+    page.get_by_role("link", name="Year").click()  # numbers sort newest first
+    expect(page).to_have_url(re.compile(r"\?ds=donations&view=table&sort=-year$"))
+    page.get_by_role("link", name="Next \u2192").click()
+    expect(page).to_have_url(re.compile(r"&sort=-year&page=2$"))
+    expect(page.locator("#home-table th[aria-sort=descending]")).to_have_text("Year \u25bc")
     summary = page.locator("#home-summary").inner_text()
-    rows = page.locator("#home-table .ag-paging-row-summary-panel").inner_text()
+    first_row = page.locator("#home-table tbody tr").first.inner_text()
+    assert page.locator(".pager-count").inner_text().startswith("Rows 26\u2013")
     fresh = browser.new_context()
     other = fresh.new_page()
     other.goto(page.url)
-    other.wait_for_selector("#home-table .ag-row", timeout=20_000)
+    other.wait_for_selector("#home-table tbody tr", timeout=20_000)
     assert other.locator("#home-summary").inner_text() == summary
-    assert other.locator("#home-table .ag-paging-row-summary-panel").inner_text() == rows
+    assert other.locator("#home-table tbody tr").first.inner_text() == first_row
     fresh.close()
+    page.go_back()  # sorting and paging are navigations: back returns to page 1
+    expect(page).to_have_url(re.compile(r"&sort=-year$"))
+
+
+def test_data_page_text_filter_is_a_link(page):
+    page.goto(page.base_url + "/data?sort=-year")
+    page.wait_for_selector("#data-grid tbody tr", timeout=20_000)
+    page.locator("#data-quick-filter").fill("Hikvision")
+    page.locator("#data-quick-filter").press("Enter")
+    expect(page).to_have_url(re.compile(r"/data\?sort=-year&q=Hikvision$"))
+    rows = page.locator("#data-grid tbody tr")
+    expect(rows.first).to_contain_text("Hikvision", ignore_case=True)
+    page.reload()
+    expect(page.locator("#data-quick-filter")).to_have_value("Hikvision")
+    expect(page.locator("#data-grid .pager-count")).to_have_text(re.compile(r"^Rows 1\u2013"))
 
 
 def test_phone_width_has_no_horizontal_scroll(page):

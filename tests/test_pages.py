@@ -53,8 +53,8 @@ def test_every_callback_input_and_output_exists_in_a_layout(client, dash_app):
     assert ids - known <= {"_pages_location", "_pages_content", "_pages_store", "_pages_dummy"}
 
 
-def home_update_body(**values):
-    """A /_dash-update-component body for the map page's main callback."""
+def home_update_body(search="", **values):
+    """A /_dash-update-component body for the map page's main callback (`search`: the page's query string)."""
     defaults = {"home-datasets": [], "home-companies": [], "home-years": [2000, 2030], "home-regions": [],
                 "home-regimes": [], "home-bri": "", "home-tags": [], "home-confidences": [], "home-view": "map",
                 "home-overlay": "none", "home-country": None} | values
@@ -63,7 +63,8 @@ def home_update_body(**values):
                "home-off-map.children", "home-export-name.data"]
     return {"output": ".." + "...".join(outputs) + "..", "changedPropIds": ["home-datasets.value"],
             "outputs": [dict(zip(("id", "property"), o.split("."), strict=True)) for o in outputs],
-            "inputs": [{"id": k, "property": "value", "value": v} for k, v in defaults.items()], "state": []}
+            "inputs": [{"id": k, "property": "value", "value": v} for k, v in defaults.items()],
+            "state": [{"id": "home-search", "property": "data", "value": search}]}
 
 
 class TestHomeCallback:
@@ -78,6 +79,14 @@ class TestHomeCallback:
         assert figure["data"][0]["type"] == "choropleth" and "geojson" not in figure["data"][0]
         assert len(response.data) < 30_000
         assert response.get_json()["response"]["home-search"]["data"] == "?ds=agreements"
+
+    def test_table_view_keeps_its_sort_and_goes_back_to_page_one(self, client):
+        body = home_update_body(search="?ds=courses&sort=-year&page=3", **{"home-view": "table"})
+        response = self.post(client, body).get_json()["response"]
+        assert response["home-search"]["data"] == "?view=table&sort=-year"
+        table = json.dumps(response["home-table-wrap"]["children"])
+        assert "Rows 1\\u2013" in table and "/?view=table&sort=year" in table  # header link flips the order
+        assert "/?view=table&sort=-year&page=2" in table  # next page keeps the sort
 
     @pytest.mark.parametrize("junk", [{"x": 1}, 12, "x" * 5000, [[1]], None])
     def test_malformed_values_get_the_default_view_not_a_500(self, client, junk):
@@ -96,7 +105,40 @@ class TestHomeCallback:
         assert response.status_code == 400 and "unknown callback output" in response.get_json()["error"]
         wrong_length = home_update_body()
         wrong_length["outputs"] = wrong_length["outputs"][:2]
-        for shape in ({}, [], {"output": 3, "inputs": []}, {"output": "home-map.figure", "inputs": "x"}, wrong_length):
+        no_state, short_inputs = home_update_body() | {"state": []}, home_update_body()
+        short_inputs["inputs"] = short_inputs["inputs"][:3]
+        for shape in ({}, [], {"output": 3, "inputs": []}, {"output": "home-map.figure", "inputs": "x"}, wrong_length,
+                      no_state, short_inputs):
             response = client.post("/_dash-update-component", data=json.dumps(shape),
                                    content_type="application/json")
             assert response.status_code == 400, shape
+
+
+def data_filter_body(text, search=""):
+    outputs = ["data-grid-wrap.children", "data-search.data"]
+    return {"output": ".." + "...".join(outputs) + "..", "changedPropIds": ["data-quick-filter.value"],
+            "outputs": [dict(zip(("id", "property"), o.split("."), strict=True)) for o in outputs],
+            "inputs": [{"id": "data-quick-filter", "property": "value", "value": text}],
+            "state": [{"id": "data-search", "property": "data", "value": search}]}
+
+
+def test_data_page_text_filter_keeps_the_sort_and_puts_q_in_the_address(client):
+    client.get("/data")
+    body = json.dumps(data_filter_body("Hikvision", "?sort=-year&page=2"))
+    response = client.post("/_dash-update-component", data=body,
+                           content_type="application/json").get_json()["response"]
+    assert response["data-search"]["data"] == "?sort=-year&q=Hikvision"
+    table = json.dumps(response["data-grid-wrap"]["children"])
+    assert "Hikvision" in table and "Nairobi" not in table
+    for junk in (None, 5, {"a": 1}, "x" * 500):
+        assert client.post("/_dash-update-component", data=json.dumps(data_filter_body(junk)),
+                           content_type="application/json").status_code == 200
+
+
+def test_data_page_renders_the_table_for_its_url(dash_app):
+    layout = next(p for p in dash.page_registry.values() if p["path"] == "/data")["layout"]
+    with dash_app.server.test_request_context("/data"):
+        text = str(layout(q="huawei", sort="year", page="2"))
+    assert "Rows 26" in text and "/data?sort=year&q=huawei" in text  # previous page keeps sort and filter
+    with dash_app.server.test_request_context("/data"):
+        assert "Ignored unknown sort column" in str(layout(sort="<script>"))

@@ -51,7 +51,7 @@ def test_data_page_lists_every_record(dash_app, atlas):
         rows = grid_rows(current_site())
     expected = sum(len(atlas.tables[d]) for d in ("agreements", "courses", "entity_list", "donations"))
     assert len(rows) == expected
-    assert all(row["source"].startswith("[") and "](http" in row["source"] for row in rows)
+    assert all(row["source"] and row["source_href"].startswith("http") for row in rows)
 
 
 def test_search_matches_english_chinese_and_aliases(dash_app):
@@ -117,3 +117,12 @@ def test_company_page_has_a_table_of_its_records(dash_app, atlas):
     expected = atlas.records[atlas.records["company_id"] == "huawei"].drop_duplicates(["dataset", "record_id"])
     assert len(rows) == len(expected) > 0
     assert "company-table" in render(dash_app, "/company/<company_id>", company_id="huawei")
+
+
+def test_company_table_is_sorted_and_paged_by_its_url(dash_app, atlas):
+    text = render(dash_app, "/company/<company_id>", company_id="huawei", sort="-year", page="2")
+    assert "Rows 26\u2013" in text and "Page 2 of" in text
+    assert "/company/huawei?sort=-year" in text  # the previous-page link keeps the sort
+    assert "aria-sort" in text and "descending" in text
+    bad = render(dash_app, "/company/<company_id>", company_id="huawei", sort="password", page="-1")
+    assert "Ignored unknown sort column 'password'" in bad and "Ignored the page number '-1'" in bad

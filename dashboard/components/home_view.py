@@ -11,7 +11,8 @@ from dashboard.components.graph import export_filename
 from dashboard.components.layout import empty_result
 from dashboard.components.records import record_list
 from dashboard.components.site import Site
-from dashboard.components.urls import absolute, country_href, home_href, safe_external_url
+from dashboard.components.tables import Column, first_sources, source_cells
+from dashboard.components.urls import absolute, company_href, country_href, home_href
 from dashboard.figures.world_map import make_world_map
 from dashboard.transforms import count_by_country, describe_view, filter_records, records_for_country
 from dashboard.viewstate import DATASET_LABELS, ViewState, view_state_search
@@ -48,21 +49,27 @@ def export_name(state: ViewState, view: str = "map") -> str:
     return export_filename(view, *state.datasets, *state.companies, years, *state.regions)
 
 
+TABLE_COLUMNS = (
+    Column("record_id", "Record"), Column("dataset", "Dataset"), Column("country", "Country"),
+    Column("year", "Year", numeric=True), Column("title", "Title"), Column("company", "Company"),
+    Column("status", "Status"), Column("confidence", "Confidence"), Column("source", "Source"),
+)
+
+
 def table_rows(records, site: Site) -> list[dict]:
-    """Rows for the table view: one per record and country, with the first source link."""
-    first_sources = site.atlas.sources.drop_duplicates(["dataset", "record_id"]).set_index(["dataset", "record_id"])
+    """Rows for the table view: one per record and country, linking country, company and first source."""
+    first = first_sources(site)
     rows = []
     for record in records.itertuples():
-        source = first_sources.loc[(record.dataset, record.record_id)]
-        url = safe_external_url(source["url"])
+        company = record.company_id if isinstance(record.company_id, str) else None
         rows.append({
             "record_id": record.record_id, "dataset": DATASET_LABELS[record.dataset],
-            "country": record.country_name, "iso3": record.iso3,
-            "year": None if pd.isna(record.year) else int(record.year),
-            "title": record.title, "company": site.company_names.get(record.company_id, "")
-            if isinstance(record.company_id, str) else "",
-            "status": record.status, "confidence": record.confidence,
-            "source": f"[{source['publisher']}]({url})" if url else str(source["publisher"]),
+            "country": record.country_name, "country_href": country_href(record.iso3),
+            "year": None if pd.isna(record.year) else int(record.year), "title": record.title,
+            "company": site.company_names.get(company, "") if company else "",
+            "company_href": company_href(company) if company else None,
+            "status": record.status if isinstance(record.status, str) else "", "confidence": record.confidence,
+            **source_cells(first, record.dataset, record.record_id),
         })
     return rows
 

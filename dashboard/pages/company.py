@@ -7,11 +7,13 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.components.graph import export_filename, graph
+from dashboard.components.layout import notice
 from dashboard.components.records import record_list
 from dashboard.components.site import Site, current_site
-from dashboard.components.tables import grid_rows, records_grid
+from dashboard.components.tables import RECORD_COLUMNS, grid_rows, records_table, sortable
 from dashboard.components.urls import absolute, company_href, home_href
 from dashboard.figures.world_map import make_world_map
+from dashboard.tablestate import TableState, parse_table_state, with_table_query
 from dashboard.transforms import count_by_country, entity_listing
 from dashboard.viewstate import DATASET_LABELS, ViewState
 
@@ -54,7 +56,7 @@ def before_after(records: pd.DataFrame, listed_on: str | None) -> html.P:
                   f"(listing year counted as 'after').", className="legend-note")
 
 
-def company_page(site: Site, company_id: str) -> html.Div:
+def company_page(site: Site, company_id: str, table: TableState) -> html.Div:
     """The profile of one known company."""
     company = site.atlas.companies.set_index("company_id").loc[company_id]
     records = site.atlas.records[site.atlas.records["company_id"] == company_id]
@@ -67,7 +69,7 @@ def company_page(site: Site, company_id: str) -> html.Div:
     if pd.notna(company["aliases"]):
         facts.append("Also known as: " + company["aliases"].replace(";", ", "))
     title = company["name_en"] + (f" ({company['name_zh']})" if pd.notna(company["name_zh"]) else "")
-    body: list = [html.H1(title), html.P(" \u00b7 ".join(facts)), listing_badge(listing),
+    body: list = [html.H1(title), notice(table.notices), html.P(" \u00b7 ".join(facts)), listing_badge(listing),
                   before_after(records, listed_on if isinstance(listed_on, str) else None)]
     counts = abroad.drop_duplicates(["dataset", "record_id"])["dataset"].value_counts()
     body.append(html.P(", ".join(f"{DATASET_LABELS[d]}: {n}" for d, n in counts.items()) or
@@ -82,12 +84,16 @@ def company_page(site: Site, company_id: str) -> html.Div:
                  html.P(dcc.Link("Open these records on the main map \u2192",
                                  href=home_href(ViewState(companies=(company_id,)))))]
     if len(records):
-        body += [html.H2("Table"), records_grid(ids.TABLE, grid_rows(site, records), height="420px"),
+        def table_href(next_table: TableState) -> str:
+            return company_href(company_id) + with_table_query("", next_table)
+
+        body += [html.H2("Table"), records_table(ids.TABLE, grid_rows(site, records), RECORD_COLUMNS, table,
+                                                 table_href),
                  html.H2("Records and sources"), record_list(records, site)]
     return html.Div(body, className="company-page")
 
 
-def layout(company_id: str | None = None, **_query) -> html.Div:
+def layout(company_id: str | None = None, **query) -> html.Div:
     """Company page for /company/<company_id>."""
     site = current_site()
     if company_id not in site.company_names:
@@ -97,4 +103,4 @@ def layout(company_id: str | None = None, **_query) -> html.Div:
             html.P([dcc.Link("Search from the map page", href="/"), " or ", dcc.Link("browse all data", href="/data"),
                     "."]),
         ])
-    return company_page(site, company_id)
+    return company_page(site, company_id, parse_table_state(query, sortable(RECORD_COLUMNS)))

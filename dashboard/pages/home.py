@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import dash
-import dash_ag_grid as dag
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.components.filters import FilterIds, filter_inputs, filter_panel
 from dashboard.components.graph import graph
-from dashboard.components.home_view import COUNT_LEGEND, build_home_view, export_name
+from dashboard.components.home_view import COUNT_LEGEND, TABLE_COLUMNS, build_home_view, export_name
 from dashboard.components.layout import notice
 from dashboard.components.share import ShareIds, share_bar
 from dashboard.components.site import current_site
+from dashboard.components.tables import records_table, sortable
 from dashboard.pages._page_callbacks import register_reset, register_share_callbacks, register_url_sync
-from dashboard.viewstate import parse_view_state, state_from_controls
+from dashboard.tablestate import TableState, parse_table_search, parse_table_state, with_table_query
+from dashboard.viewstate import ViewState, parse_view_state, state_from_controls, view_state_search
 
 dash.register_page(__name__, path="/", title="Map - Safe City Atlas", name="Map")
 
@@ -41,36 +42,24 @@ class ids:
     SHARE = ShareIds("home")
 
 
-TABLE_COLUMNS = [
-    {"field": "record_id", "headerName": "Record", "width": 110},
-    {"field": "dataset", "headerName": "Dataset"},
-    {"field": "country", "headerName": "Country"},
-    {"field": "year", "headerName": "Year", "width": 90},
-    {"field": "title", "headerName": "Title", "flex": 2, "minWidth": 220},
-    {"field": "company", "headerName": "Company"},
-    {"field": "status", "headerName": "Status", "width": 110},
-    {"field": "confidence", "headerName": "Confidence", "width": 120},
-    {"field": "source", "headerName": "Source", "cellRenderer": "markdown", "minWidth": 160},
-]
+def home_table(state: ViewState, table: TableState, rows: list[dict]) -> html.Div:
+    """The table view: one page of rows; headers and pager link to the same view re-sorted or paged."""
+    def href(next_table: TableState) -> str:
+        return "/" + with_table_query(view_state_search(state), next_table)
 
-
-def records_grid(rows: list[dict]) -> dag.AgGrid:
-    """The table view (built only when shown: the grid's code loads on first use)."""
-    return dag.AgGrid(id=ids.TABLE, columnDefs=TABLE_COLUMNS, rowData=rows,
-                      defaultColDef={"sortable": True, "filter": True, "resizable": True},
-                      dashGridOptions={"pagination": True, "paginationPageSize": 20, "domLayout": "autoHeight"},
-                      className="ag-theme-alpine", style={"width": "100%"})
+    return records_table(ids.TABLE, rows, TABLE_COLUMNS, table, href)
 
 
 def layout(**query) -> html.Div:
     """The map page for the view state in the query string."""
     site = current_site()
     state = parse_view_state(query, site.options)
+    table = parse_table_state(query, sortable(TABLE_COLUMNS))
     view = build_home_view(site, state)
     with_records = sorted(set(site.atlas.records["iso3"].dropna()), key=lambda c: site.country_names.get(c, c))
     return html.Div(className="home", children=[
         html.H1("Chinese smart-city and safe-city technology abroad"),
-        notice(state.notices, ids.NOTICE),
+        notice(state.notices + table.notices, ids.NOTICE),
         html.Div(className="layout-with-sidebar", children=[
             filter_panel(ids.FILTERS, state, site),
             html.Div(className="content", children=[
@@ -94,9 +83,9 @@ def layout(**query) -> html.Div:
                     html.P(COUNT_LEGEND, className="legend-note"),
                     html.P(view.off_map, id=ids.OFF_MAP, className="legend-note"),
                 ]),
-                html.Div(records_grid(view.table_rows) if state.view == "table" else [], id=ids.TABLE_WRAP,
-                         hidden=state.view != "table"),
-                dcc.Store(id=ids.SEARCH, data=view.search),
+                html.Div(home_table(state, table, view.table_rows) if state.view == "table" else [],
+                         id=ids.TABLE_WRAP, hidden=state.view != "table"),
+                dcc.Store(id=ids.SEARCH, data=with_table_query(view.search, table)),
                 dcc.Store(id=ids.EXPORT_NAME, data=export_name(state)),
                 dcc.Store(id=ids.SEARCH_SINK),
             ]),
@@ -114,15 +103,19 @@ CONTROL_INPUTS = filter_inputs(ids.FILTERS) | {
     Output(ids.MAP, "figure"), Output(ids.SUMMARY, "children"), Output(ids.SEARCH, "data"),
     Output(ids.PANEL, "children"), Output(ids.TABLE_WRAP, "children"), Output(ids.MAP_WRAP, "hidden"),
     Output(ids.TABLE_WRAP, "hidden"), Output(ids.EMPTY, "children"), Output(ids.OFF_MAP, "children"),
-    Output(ids.EXPORT_NAME, "data"), inputs=CONTROL_INPUTS, prevent_initial_call=True,
+    Output(ids.EXPORT_NAME, "data"), inputs=CONTROL_INPUTS, state={"search": State(ids.SEARCH, "data")},
+    prevent_initial_call=True,
 )
-def update_view(**controls):
-    """Redraw the map page for the (validated) filter values."""
+def update_view(search=None, **controls):
+    """Redraw the map page for the (validated) filter values; the table keeps its sort, back on page 1."""
     site = current_site()
     state = state_from_controls(site.options, **controls)
     view = build_home_view(site, state)
-    grid = records_grid(view.table_rows) if state.view == "table" else []
-    return (view.figure, view.summary, view.search, view.panel, grid, state.view != "map" or view.empty is not None,
+    previous = parse_table_search(search, sortable(TABLE_COLUMNS))
+    table = previous.with_changes(page=1)
+    grid = home_table(state, table, view.table_rows) if state.view == "table" else []
+    return (view.figure, view.summary, with_table_query(view.search, table), view.panel, grid,
+            state.view != "map" or view.empty is not None,
             state.view != "table", view.empty, view.off_map, export_name(state))
 
 
