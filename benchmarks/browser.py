@@ -15,14 +15,21 @@ def _record_transfer(context, page) -> dict:
     """Sum encoded bytes per response through CDP (what went over the wire, compressed)."""
     session = context.new_cdp_session(page)
     session.send("Network.enable")
-    stats = {"bytes": 0, "requests": 0, "urls": []}
+    stats = {"bytes": 0, "requests": 0, "urls": [], "by_url": {}}
+    url_of: dict[str, str] = {}
+
+    def sent(event):
+        url_of[event["requestId"]] = event["request"]["url"]
+        stats["urls"].append(event["request"]["url"])
 
     def finished(event):
         stats["bytes"] += event.get("encodedDataLength", 0)
         stats["requests"] += 1
+        path = urlsplit(url_of.get(event["requestId"], "?")).path
+        stats["by_url"][path] = stats["by_url"].get(path, 0) + event.get("encodedDataLength", 0)
 
     session.on("Network.loadingFinished", finished)
-    session.on("Network.requestWillBeSent", lambda event: stats["urls"].append(event["request"]["url"]))
+    session.on("Network.requestWillBeSent", sent)
     return {"session": session, "stats": stats}
 
 
@@ -37,14 +44,16 @@ def page_weight(browser, url: str, ready: str) -> dict:
     first = dict(probe["stats"])
     host = urlsplit(url).hostname
     third_party = [u for u in first["urls"] if urlsplit(u).hostname not in (host, None) and not u.startswith("data:")]
-    probe["stats"].update(bytes=0, requests=0, urls=[])
+    probe["stats"].update(bytes=0, requests=0, urls=[], by_url={})
     page.goto(url)
     page.wait_for_selector(ready, timeout=60_000)
     page.wait_for_timeout(1000)
     repeat = probe["stats"]["bytes"]
     context.close()
     return {"first_kb": round(first["bytes"] / 1024, 1), "requests": first["requests"],
-            "third_party": len(third_party), "repeat_kb": round(repeat / 1024, 1)}
+            "third_party": len(third_party), "repeat_kb": round(repeat / 1024, 1),
+            "first_kb_by_path": {path: round(size / 1024, 1) for path, size in
+                                 sorted(first["by_url"].items(), key=lambda item: -item[1])}}
 
 
 def time_to_map(browser, url: str, ready: str, runs: int, *, throttled: bool = False) -> dict:

@@ -14,5 +14,6 @@ tar xzf "plotly.js-$version.tgz"
 # Never load plotly-geo-assets.js in the page: it replaces window.Plotly. We only read its data here.
 node -e "global.window={}; const m=require('./package/dist/plotly-geo-assets.js');
   require('fs').writeFileSync('$here/assets/topojson/world_110m.json', JSON.stringify(m.topojson.world_110m))"
+"$python" "$here/scripts/trim_topojson.py" "$here/assets/topojson/world_110m.json"
 echo "$version" > "$here/assets/topojson/VERSION"
 echo "assets/topojson/world_110m.json now matches plotly.js $version"
