@@ -1,0 +1,160 @@
+"""Second curation pass: add new records, extra sources and field fixes from data/staging to the published package.
+
+Unlike integrate_staging.py (which built the package from the first pass), this starts from the published files,
+so corrections already made there are kept. Inputs (data/staging/):
+    <dataset>_new.csv + <dataset>_new_sources.csv     new records (courses also courses_new_participants.csv)
+    <dataset>_extra_sources.csv                       further sources for published records
+    entity_list_fixes.csv + entity_list_fixes_sources.csv   field values filled, each with its supporting source
+    companies_*.csv                                   company ids not yet in data/companies.csv
+Records without a dated source or a required field are withheld and listed, as in the first pass. Every change
+goes into changelog.csv. Run from the project root, then refresh the manifest and validate:
+
+    .venv/bin/python data/scripts/integrate_pass2.py
+    .venv/bin/python -m dashboard.data manifest && .venv/bin/python -m dashboard.data validate
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from integrate_staging import DATA, STAGING, TODAY, publish, read, tidy  # noqa: E402
+
+DATASETS = {"agreements": "vendor_id", "courses": None, "entity_list": "company_id", "donations": "donor_company_id"}
+
+# Record-level edits a curator made from the pass-2 sources (each supported by a source added in this pass).
+EDITS = {
+    ("agreements", "AGR-002"): {
+        "tech_tags": "command_centre;emergency_communications",
+        "notes": "Huawei's own case studies say it worked with the Ministry of Interior on the 911 converged command "
+                 "centre in Mecca and that the system secured the Hajj from 2016 to 2018; one of them says the "
+                 "ministry built the centre in 2015. Arab News (Dec 2016) describes the centre without naming Huawei. "
+                 "No Saudi government page naming Huawei was found. Contract terms not stated.",
+        "summary": "Huawei says it worked with Saudi Arabia's Ministry of Interior on the 911 command centre in Mecca "
+                   "that secured the Hajj pilgrimages from 2016.",
+    },
+    ("entity_list", "ENT-070"): {
+        "confidence": "medium",
+        "notes": "Rests on a state-media report (Yicai) and a law-firm summary (International Trade Insights) listing "
+                 "the Cambricon companies among the entities added in December 2022; the FR text itself was not seen.",
+    },
+}
+
+
+def staged(name: str) -> pd.DataFrame | None:
+    """A staging file as strings, or None if it does not exist or has no rows."""
+    path = STAGING / name
+    if not path.exists():
+        return None
+    frame = tidy(read(path))
+    return frame if len(frame) else None
+
+
+def append_sources(sources: pd.DataFrame, extra: pd.DataFrame, known: set[str], log: list[str]) -> pd.DataFrame:
+    """Add extra source rows for published records, numbered after the record's existing sources."""
+    extra = extra[extra["record_id"].isin(known)]
+    complete = (extra[["url", "publisher", "evidence_quote", "source_type"]] != "").all(axis=1)
+    complete &= extra["url"].str.match(r"^https?://\S+$") & (extra["evidence_quote"].str.len() <= 300)
+    for row in extra[~complete].itertuples():
+        log.append(f"extra source for {row.record_id} dropped (incomplete or over-long quote)")
+    extra = extra[complete]
+    key = ["record_id", "url", "evidence_quote"]
+    extra = extra[~extra.set_index(key).index.isin(sources.set_index(key).index)]  # no duplicate rows
+    combined = pd.concat([sources, extra], ignore_index=True)
+    order = combined["record_id"].map({r: i for i, r in enumerate(dict.fromkeys(combined["record_id"]))})
+    combined = combined.assign(_order=order).sort_values("_order", kind="stable").drop(columns="_order")
+    combined["source_n"] = (combined.groupby("record_id").cumcount() + 1).astype(str)
+    return combined.reset_index(drop=True)
+
+
+def main() -> None:
+    """Integrate pass-2 staging files into data/."""
+    descriptor = json.loads((DATA / "datapackage.json").read_text())
+    companies = read(DATA / "companies.csv")
+    new_companies = [tidy(read(p)) for p in sorted(STAGING.glob("companies_*.csv"))]
+    companies = pd.concat([companies, *new_companies], ignore_index=True).drop_duplicates("company_id", keep="first")
+    changelog = read(DATA / "changelog.csv")
+    log: list[str] = []
+    changes: list[dict] = []
+    outputs: dict[str, pd.DataFrame] = {"companies": companies}
+
+    for name, company_column in DATASETS.items():
+        records, sources = read(DATA / f"{name}.csv"), read(DATA / f"{name}_sources.csv")
+        published_ids = set(records["record_id"])
+        touched: dict[str, str] = {}
+
+        new = staged(f"{name}_new.csv")
+        if new is not None:
+            new_sources = staged(f"{name}_new_sources.csv")
+            new = new[~new["record_id"].isin(published_ids)]
+            if company_column:
+                unknown = (new[company_column] != "") & ~new[company_column].isin(companies["company_id"])
+                for row in new[unknown].itertuples():
+                    log.append(f"{name}: {row.record_id} withheld (unknown company {getattr(row, company_column)!r})")
+                new = new[~unknown]
+            new, new_sources = publish(new, new_sources if new_sources is not None else sources.iloc[0:0], name,
+                                       descriptor, log)
+            records = pd.concat([records, new], ignore_index=True)
+            sources = pd.concat([sources, new_sources], ignore_index=True)
+            changes += [{"record_id": r, "change": "added", "description": "First published."}
+                        for r in new["record_id"]]
+            if name == "courses" and (participants := staged("courses_new_participants.csv")) is not None:
+                current = read(DATA / "course_participants.csv")
+                participants = participants[participants["record_id"].isin(new["record_id"])]
+                outputs["course_participants"] = pd.concat([current, participants]).drop_duplicates()
+
+        for extra_file in (f"{name}_extra_sources.csv", f"{name}_fixes_sources.csv"):
+            if (extra := staged(extra_file)) is not None:
+                before = sources.groupby("record_id").size()
+                sources = append_sources(sources, extra, published_ids, log)
+                grown = sources.groupby("record_id").size().sub(before, fill_value=0)
+                for record_id in grown[grown > 0].index:
+                    touched[record_id] = "Further source added."
+
+        if (fixes := staged(f"{name}_fixes.csv")) is not None:
+            for fix in fixes.itertuples():
+                row = records.index[records["record_id"] == fix.record_id]
+                if len(row) != 1 or fix.field not in records.columns:
+                    log.append(f"{name}: fix for {fix.record_id}.{fix.field} skipped (no such record or field)")
+                    continue
+                current = records.at[row[0], fix.field]
+                if current not in ("", fix.old_value):
+                    log.append(f"{name}: fix for {fix.record_id}.{fix.field} skipped (now {current!r}, staged "
+                               f"against {fix.old_value!r})")
+                    continue
+                records.at[row[0], fix.field] = fix.new_value
+                touched[fix.record_id] = f"{fix.field.replace('_', ' ').capitalize()} filled from a further source."
+
+        for (dataset, record_id), edit in EDITS.items():
+            if dataset == name:
+                row = records.index[records["record_id"] == record_id]
+                for field, value in edit.items():
+                    records.at[row[0], field] = value
+                touched[record_id] = ("Further sources added; " + ", ".join(edit) + " revised from them.")
+
+        for record_id, description in touched.items():
+            records.loc[records["record_id"] == record_id, "last_changed"] = TODAY
+            changes.append({"record_id": record_id, "change": "corrected", "description": description})
+        outputs[name], outputs[f"{name}_sources"] = records, sources
+
+    done = set(zip(changelog["record_id"], changelog["change"], changelog["description"], strict=True))
+    fresh = [dict(date=TODAY, **c) for c in changes if (c["record_id"], c["change"], c["description"]) not in done]
+    outputs["changelog"] = pd.concat([changelog, pd.DataFrame(fresh, columns=changelog.columns)], ignore_index=True)
+
+    for name, frame in outputs.items():
+        fields = next(r for r in descriptor["resources"] if r["name"] == name)["schema"]["fields"]
+        frame.reindex(columns=[f["name"] for f in fields]).fillna("").to_csv(
+            DATA / f"{name}.csv", index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    for name in DATASETS:
+        print(f"{name}: {len(outputs[name])} records, {len(outputs[name + '_sources'])} sources")
+    print(f"changelog: {len(fresh)} new entries")
+    print("\n".join(log) if log else "nothing withheld")
+
+
+if __name__ == "__main__":
+    main()
