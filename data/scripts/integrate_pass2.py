@@ -123,6 +123,8 @@ def main() -> None:
                     log.append(f"{name}: fix for {fix.record_id}.{fix.field} skipped (no such record or field)")
                     continue
                 current = records.at[row[0], fix.field]
+                if current == fix.new_value:
+                    continue  # applied by an earlier run
                 if current not in ("", fix.old_value):
                     log.append(f"{name}: fix for {fix.record_id}.{fix.field} skipped (now {current!r}, staged "
                                f"against {fix.old_value!r})")
