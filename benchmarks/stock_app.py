@@ -1,7 +1,10 @@
 """A stock Dash map page for comparison: default dcc.Graph, plotly.express in the callback, default serving.
 
-The only change from the defaults is the local topojson, without which no map paints offline at all.
+The only change from the defaults is a local copy of plotly's full world topojson (benchmarks/stock_assets/), without
+which no map paints offline at all. (The site's own copy in assets/ is trimmed to what its map draws.)
 """
+
+from pathlib import Path
 
 import plotly.express as px
 from dash import Dash, Input, Output, dcc, html
@@ -10,8 +13,7 @@ from dashboard.config import read_settings
 from dashboard.data import load_atlas
 
 records = load_atlas(read_settings().data_dir).records
-# Serve only the topojson from our assets folder (not our CSS or JS): the rest stays stock.
-app = Dash(__name__, assets_folder=str(read_settings().assets_dir), assets_ignore=r".*\.(css|js)$")
+app = Dash(__name__, assets_folder=str(Path(__file__).with_name("stock_assets")))
 app.layout = html.Div([
     html.H1("Stock map"),
     dcc.Dropdown(id="dataset", options=sorted(records["dataset"].unique()), multi=True, value=[]),

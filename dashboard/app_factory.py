@@ -14,6 +14,7 @@ from dashboard.components.search import search_box
 from dashboard.components.site import EXTENSION_KEY, Site, build_site
 from dashboard.config import Settings, read_settings
 from dashboard.data import DataPackageError, load_atlas
+from dashboard.first_render import AtlasDash, first_page_container
 from dashboard.image_export import ImageExporter
 from dashboard.routes import register_routes
 from dashboard.server_hooks import install_hooks
@@ -22,10 +23,10 @@ log = logging.getLogger("safe_city_atlas")
 
 
 def root_layout(site: Site) -> html.Div:
-    """The frame every page sits in."""
+    """The frame every page sits in, with the requested page already inside when the request allows it."""
     return html.Div(className="page", children=[
         site_header(search_box(site)),
-        html.Main(dash.page_container, id="main", tabIndex="-1"),
+        html.Main(first_page_container(), id="main", tabIndex="-1"),
         site_footer(site),
     ])
 
@@ -45,7 +46,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     """Build the app. Debug is never on here; `python -m dashboard.dev` is the only debug entry point."""
     settings = settings or read_settings()
     site = load_site(settings)
-    app = dash.Dash(
+    app = AtlasDash(
         __name__, use_pages=True, pages_folder="pages", assets_folder=str(settings.assets_dir),
         title="Safe City Atlas", update_title=None, serve_locally=True, compress=False,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
@@ -57,7 +58,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     server.secret_key = settings.secret_key
     server.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     server.extensions[EXTENSION_KEY] = site
-    app.layout = root_layout(site)
+    app.layout = lambda: root_layout(site)  # a function: Dash calls it for each /_dash-layout request
 
     install_hooks(app, site)
     install_compression(server)

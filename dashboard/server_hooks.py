@@ -12,6 +12,7 @@ from dash.exceptions import DependencyException, InvalidResourceError
 from werkzeug.exceptions import HTTPException
 
 from dashboard.components.site import Site
+from dashboard.first_render import LAYOUT_PATH
 
 log = logging.getLogger("safe_city_atlas")
 
@@ -93,6 +94,9 @@ def install_hooks(app: dash.Dash, site: Site) -> None:
         else:
             response.headers["Content-Security-Policy"] = policies["default"]
             response.headers["X-Frame-Options"] = "SAMEORIGIN"
+        if path == LAYOUT_PATH:  # the layout holds the referring page (first_render.py): never reuse it for another
+            response.vary.add("Referer")
+            response.cache_control.no_store = True
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
         response.headers["Permissions-Policy"] = PERMISSIONS_POLICY

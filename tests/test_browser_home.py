@@ -48,3 +48,15 @@ def test_back_and_forward_restore_the_filtered_view(page):
     page.wait_for_selector(SHAPES, timeout=20_000)
     expect(page).to_have_url(page.base_url + "/?ds=donations")
     expect(page.locator("#home-summary")).to_contain_text("Covid-era donations")
+
+
+def test_cold_load_paints_the_map_without_the_router_round_trip(page):
+    callbacks = []
+    page.on("request", lambda r: callbacks.append(r.post_data or "") if "_dash-update-component" in r.url else None)
+    page.goto(page.base_url + "/?ds=courses")
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    expect(page.locator("#home-summary")).to_contain_text("Training courses")
+    assert not any("_pages_content" in body for body in callbacks)  # the layout already held the page
+    page.get_by_role("link", name="Timeline").click()  # later navigations still go through the router
+    expect(page.locator("#timeline-summary")).to_be_visible()
+    assert any("_pages_content" in body for body in callbacks)
