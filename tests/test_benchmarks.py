@@ -37,3 +37,12 @@ def test_quick_soak_has_no_cold_start_errors_and_flat_memory():
     assert findings["load"]["errors"] == 0 and findings["load"]["requests"] > 0
     assert findings["memory_growth_pct"] < 10
     assert result.returncode == 0
+
+
+def test_wrk_request_body_survives_lua_quoting():
+    from benchmarks.load import lua_string
+
+    body = b'{"a": "]]", "b": "]=]", "c": "\\"quoted\\""}'
+    literal = lua_string(body)
+    assert literal.startswith("[==[") and literal.endswith("]==]") and body.decode() in literal
+    assert lua_string(b"plain") == "[[plain]]"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 import flask
 
+from dashboard.components.memo import ViewMemo
 from dashboard.config import Settings
 from dashboard.data import AtlasData
 from dashboard.data.store import DATASETS
@@ -26,6 +27,7 @@ class Site:
     company_names: MappingProxyType
     country_names: MappingProxyType
     source_line: str
+    views: ViewMemo = field(default_factory=ViewMemo, compare=False)  # computed views, keyed by view state
 
 
 def build_site(atlas: AtlasData, settings: Settings) -> Site:

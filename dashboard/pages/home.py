@@ -55,7 +55,7 @@ def layout(**query) -> html.Div:
     site = current_site()
     state = parse_view_state(query, site.options)
     table = parse_table_state(query, sortable(TABLE_COLUMNS))
-    view = build_home_view(site, state)
+    view = site.views.get_or_build(("home", state), lambda: build_home_view(site, state))
     with_records = sorted(set(site.atlas.records["iso3"].dropna()), key=lambda c: site.country_names.get(c, c))
     return html.Div(className="home", children=[
         html.H1("Chinese smart-city and safe-city technology abroad"),
@@ -110,7 +110,7 @@ def update_view(search=None, **controls):
     """Redraw the map page for the (validated) filter values; the table keeps its sort, back on page 1."""
     site = current_site()
     state = state_from_controls(site.options, **controls)
-    view = build_home_view(site, state)
+    view = site.views.get_or_build(("home", state), lambda: build_home_view(site, state))
     previous = parse_table_search(search, sortable(TABLE_COLUMNS))
     table = previous.with_changes(page=1)
     grid = home_table(state, table, view.table_rows) if state.view == "table" else []
