@@ -88,6 +88,16 @@ class TestHomeCallback:
         assert "Rows 1\\u2013" in table and "/?view=table&sort=year" in table  # header link flips the order
         assert "/?view=table&sort=-year&page=2" in table  # next page keeps the sort
 
+    def test_parts_the_page_already_shows_are_not_resent(self, client):
+        same_panel = self.post(client, home_update_body(search="?ds=courses", **{"home-datasets": ["agreements"]}))
+        response = same_panel.get_json()["response"]
+        assert "home-map" in response and "home-summary" in response
+        assert "home-panel" not in response and "children" not in response["home-table-wrap"]  # unchanged parts
+        leaving_kenya = self.post(client, home_update_body(search="?c=KEN", **{"home-datasets": ["agreements"]}))
+        assert "home-panel" in leaving_kenya.get_json()["response"]
+        leaving_table = self.post(client, home_update_body(search="?view=table"))
+        assert leaving_table.get_json()["response"]["home-table-wrap"]["children"] == []
+
     @pytest.mark.parametrize("junk", [{"x": 1}, 12, "x" * 5000, [[1]], None])
     def test_malformed_values_get_the_default_view_not_a_500(self, client, junk):
         body = home_update_body(**{key: junk for key in ("home-datasets", "home-years", "home-view", "home-country")})

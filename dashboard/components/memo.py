@@ -1,11 +1,16 @@
-"""A small bounded memo for views computed from read-only data (per Site, so per process, never module-level)."""
+"""Reuse computed views: a bounded memo per Site (per process, never module-level), and resend only what changed."""
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from functools import partial
 from typing import TypeVar
+
+from dash import no_update
+from plotly.utils import PlotlyJSONEncoder
 
 T = TypeVar("T")
 
@@ -38,3 +43,16 @@ class ViewMemo:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+def same_content(new: object, old: object) -> bool:
+    """Whether two callback values (plain data or Dash components) would serialise to the same JSON."""
+    if new is old:
+        return True
+    encode = partial(json.dumps, cls=PlotlyJSONEncoder, sort_keys=True)
+    return encode(new) == encode(old)
+
+
+def only_if_changed(new: object, old: object) -> object:
+    """`new`, or no_update when the page already shows the same: the renderer then skips re-rendering it."""
+    return no_update if same_content(new, old) else new

@@ -8,14 +8,15 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.components.filters import FilterIds, filter_inputs, filter_panel
 from dashboard.components.graph import graph
-from dashboard.components.home_view import COUNT_LEGEND, TABLE_COLUMNS, build_home_view, export_name
+from dashboard.components.home_view import COUNT_LEGEND, TABLE_COLUMNS, HomeView, build_home_view, export_name
 from dashboard.components.layout import notice
+from dashboard.components.memo import only_if_changed
 from dashboard.components.share import ShareIds, share_bar
-from dashboard.components.site import current_site
+from dashboard.components.site import Site, current_site
 from dashboard.components.tables import records_table, sortable
 from dashboard.pages._page_callbacks import register_reset, register_share_callbacks, register_url_sync
 from dashboard.tablestate import TableState, parse_table_search, parse_table_state, with_table_query
-from dashboard.viewstate import ViewState, parse_view_state, state_from_controls, view_state_search
+from dashboard.viewstate import ViewState, parse_search, parse_view_state, state_from_controls, view_state_search
 
 dash.register_page(__name__, path="/", title="Map - Safe City Atlas", name="Map")
 
@@ -50,12 +51,17 @@ def home_table(state: ViewState, table: TableState, rows: list[dict]) -> html.Di
     return records_table(ids.TABLE, rows, TABLE_COLUMNS, table, href)
 
 
+def home_view(site: Site, state: ViewState) -> HomeView:
+    """The map page's computed view for a state, built once per process and state."""
+    return site.views.get_or_build(("home", state), lambda: build_home_view(site, state))
+
+
 def layout(**query) -> html.Div:
     """The map page for the view state in the query string."""
     site = current_site()
     state = parse_view_state(query, site.options)
     table = parse_table_state(query, sortable(TABLE_COLUMNS))
-    view = site.views.get_or_build(("home", state), lambda: build_home_view(site, state))
+    view = home_view(site, state)
     with_records = sorted(set(site.atlas.records["iso3"].dropna()), key=lambda c: site.country_names.get(c, c))
     return html.Div(className="home", children=[
         html.H1("Chinese smart-city and safe-city technology abroad"),
@@ -110,13 +116,19 @@ def update_view(search=None, **controls):
     """Redraw the map page for the (validated) filter values; the table keeps its sort, back on page 1."""
     site = current_site()
     state = state_from_controls(site.options, **controls)
-    view = site.views.get_or_build(("home", state), lambda: build_home_view(site, state))
-    previous = parse_table_search(search, sortable(TABLE_COLUMNS))
-    table = previous.with_changes(page=1)
-    grid = home_table(state, table, view.table_rows) if state.view == "table" else []
-    return (view.figure, view.summary, with_table_query(view.search, table), view.panel, grid,
-            state.view != "map" or view.empty is not None,
-            state.view != "table", view.empty, view.off_map, export_name(state))
+    view = home_view(site, state)
+    # The page's own store holds the view it shows: parts that stay the same are not resent (no re-render).
+    shown_state = parse_search(search if isinstance(search, str) else "", site.options)
+    shown = home_view(site, shown_state)
+    table = parse_table_search(search, sortable(TABLE_COLUMNS)).with_changes(page=1)
+    if state.view == "table":
+        grid = home_table(state, table, view.table_rows)
+    else:  # the table is only built while shown; empty it when leaving the table view
+        grid = [] if shown_state.view == "table" else no_update
+    return (view.figure, view.summary, with_table_query(view.search, table), only_if_changed(view.panel, shown.panel),
+            grid, state.view != "map" or view.empty is not None,
+            state.view != "table", only_if_changed(view.empty, shown.empty),
+            only_if_changed(view.off_map, shown.off_map), export_name(state))
 
 
 @callback(Output(ids.COUNTRY, "value"), Input(ids.MAP, "clickData"), prevent_initial_call=True)
