@@ -4,8 +4,9 @@ Unlike integrate_staging.py (which built the package from the first pass), this 
 so corrections already made there are kept. Inputs (data/staging/):
     <dataset>_new.csv + <dataset>_new_sources.csv     new records (courses also courses_new_participants.csv)
     <dataset>_extra_sources.csv                       further sources for published records
-    entity_list_fixes.csv + entity_list_fixes_sources.csv   field values filled, each with its supporting source
+    <dataset>_*fixes.csv + <dataset>_*fixes_sources.csv   field values filled, each with its supporting source
     companies_*.csv                                   company ids not yet in data/companies.csv
+    companies_zh.csv                                  Chinese names / headquarters of listed companies, with the page
 Records without a dated source or a required field are withheld and listed, as in the first pass. Every change
 goes into changelog.csv. Run from the project root, then refresh the manifest and validate:
 
@@ -72,16 +73,38 @@ def append_sources(sources: pd.DataFrame, extra: pd.DataFrame, known: set[str], 
     return combined.reset_index(drop=True)
 
 
+def fill_company_fields(companies: pd.DataFrame, log: list[str]) -> pd.DataFrame:
+    """Fill empty name_zh / headquarters from companies_zh.csv; the page that shows the value goes into notes."""
+    fixes = staged("companies_zh.csv")
+    if fixes is None:
+        return companies
+    companies = companies.copy()
+    for fix in fixes.itertuples():
+        row = companies.index[companies["company_id"] == fix.company_id]
+        if len(row) != 1 or fix.field not in ("name_zh", "headquarters") or not fix.source_url.startswith("http"):
+            log.append(f"companies: {fix.company_id}.{fix.field} skipped (unknown company, field or source)")
+            continue
+        if companies.at[row[0], fix.field] not in ("", fix.new_value):
+            log.append(f"companies: {fix.company_id}.{fix.field} kept as {companies.at[row[0], fix.field]!r}")
+            continue
+        companies.at[row[0], fix.field] = fix.new_value
+        note = f"{fix.field.replace('_', ' ')} as shown at {fix.source_url}"
+        if note not in companies.at[row[0], "notes"]:
+            companies.at[row[0], "notes"] = "; ".join(n for n in (companies.at[row[0], "notes"], note) if n)
+    return companies
+
+
 def main() -> None:
     """Integrate pass-2 staging files into data/."""
     descriptor = json.loads((DATA / "datapackage.json").read_text())
     companies = read(DATA / "companies.csv")
-    new_companies = [tidy(read(p)) for p in sorted(STAGING.glob("companies_*.csv"))]
+    new_companies = [frame for frame in (tidy(read(p)) for p in sorted(STAGING.glob("companies_*.csv")))
+                     if "name_en" in frame.columns]  # company rows, not companies_zh.csv's field fixes
     companies = pd.concat([companies, *new_companies], ignore_index=True).drop_duplicates("company_id", keep="first")
     changelog = read(DATA / "changelog.csv")
     log: list[str] = []
     changes: list[dict] = []
-    outputs: dict[str, pd.DataFrame] = {"companies": companies}
+    outputs: dict[str, pd.DataFrame] = {"companies": fill_company_fields(companies, log)}
 
     for name, company_column in DATASETS.items():
         records, sources = read(DATA / f"{name}.csv"), read(DATA / f"{name}_sources.csv")
@@ -108,7 +131,9 @@ def main() -> None:
                 participants = participants[participants["record_id"].isin(new["record_id"])]
                 outputs["course_participants"] = pd.concat([current, participants]).drop_duplicates()
 
-        for extra_file in (f"{name}_extra_sources.csv", f"{name}_fixes_sources.csv"):
+        fix_sources = sorted(STAGING.glob(f"{name}_*fixes_sources.csv"))
+        extra_files = [f"{name}_extra_sources.csv", *(path.name for path in fix_sources)]
+        for extra_file in extra_files:
             if (extra := staged(extra_file)) is not None:
                 before = sources.groupby("record_id").size()
                 sources = append_sources(sources, extra, published_ids, log)
@@ -116,8 +141,9 @@ def main() -> None:
                 for record_id in grown[grown > 0].index:
                     touched[record_id] = "Further source added."
 
-        if (fixes := staged(f"{name}_fixes.csv")) is not None:
-            for fix in fixes.itertuples():
+        for fixes_file in sorted(STAGING.glob(f"{name}_*fixes.csv")):
+            fixes = staged(fixes_file.name)
+            for fix in fixes.itertuples() if fixes is not None else ():
                 row = records.index[records["record_id"] == fix.record_id]
                 if len(row) != 1 or fix.field not in records.columns:
                     log.append(f"{name}: fix for {fix.record_id}.{fix.field} skipped (no such record or field)")
