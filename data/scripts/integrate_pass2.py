@@ -88,7 +88,7 @@ def fill_company_fields(companies: pd.DataFrame, log: list[str]) -> pd.DataFrame
             log.append(f"companies: {fix.company_id}.{fix.field} kept as {companies.at[row[0], fix.field]!r}")
             continue
         companies.at[row[0], fix.field] = fix.new_value
-        note = f"{fix.field.replace('_', ' ')} as shown at {fix.source_url}"
+        note = f"{'Chinese name' if fix.field == 'name_zh' else 'Headquarters'} as shown at {fix.source_url}"
         if note not in companies.at[row[0], "notes"]:
             companies.at[row[0], "notes"] = "; ".join(n for n in (companies.at[row[0], "notes"], note) if n)
     return companies
