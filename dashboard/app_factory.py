@@ -25,7 +25,7 @@ log = logging.getLogger("safe_city_atlas")
 def root_layout(site: Site) -> html.Div:
     """The frame every page sits in, with the requested page already inside when the request allows it."""
     return html.Div(className="page", children=[
-        site_header(search_box()),
+        site_header(search_box(site)),
         html.Main(first_page_container(), id="main", tabIndex="-1"),
         site_footer(site),
     ])

@@ -126,15 +126,3 @@ def test_company_table_is_sorted_and_paged_by_its_url(dash_app, atlas):
     assert "aria-sort" in text and "descending" in text
     bad = render(dash_app, "/company/<company_id>", company_id="huawei", sort="password", page="-1")
     assert "Ignored unknown sort column 'password'" in bad and "Ignored the page number '-1'" in bad
-
-
-def test_header_search_suggestions_follow_the_typed_text(dash_app):
-    from dashboard.components.search import search_box, suggestions
-
-    assert search_box().children[0].options == []  # nothing indexed on page load
-    with dash_app.server.test_request_context("/"):
-        entries = search_entries(current_site())
-    for prefix in ("K", "Ke", "Kenya"):
-        assert "/country/KEN" in [o["value"] for o in suggestions(entries, prefix)]  # a late reply still holds it
-    assert [o["value"] for o in suggestions(entries, "海康威视")] == ["/company/hikvision"]
-    assert suggestions(entries, "zzzz") == []

@@ -35,24 +35,11 @@ def match_entries(entries: list[dict], query: str) -> list[dict]:
     return [e for e in entries if all(w in (e["label"] + " " + e["search"]).casefold() for w in words)]
 
 
-def suggestions(entries: list[dict], query: str) -> list[dict]:
-    """Dropdown options for what the reader has typed so far (the same matching as the /search page).
-
-    Not cut to a top-n: responses to earlier keystrokes can arrive after later ones, and every match for a prefix
-    of the text is also a candidate for the full text, which the Dropdown then narrows in the browser.
-    """
-    matches = match_entries(entries, query[:100])
-    return [{"label": e["label"], "value": e["value"], "search": e["search"]} for e in matches]
-
-
-def search_box() -> html.Div:
-    """The type-ahead box in the header (Enter on an option opens its page).
-
-    Options arrive as the reader types (pages/search.py): a Dropdown holding all ~160 entries would index them
-    for its own search on every page load, about 40 ms of main-thread work before anything else can run.
-    """
+def search_box(site: Site) -> html.Div:
+    """The type-ahead box in the header (Enter on an option opens its page)."""
+    options = [{"label": e["label"], "value": e["value"], "search": e["search"]} for e in search_entries(site)]
     return html.Div(className="site-search", role="search", children=[
-        dcc.Dropdown(id=SEARCH_BOX, options=[], placeholder="Search countries and companies (e.g. 海康威视)",
+        dcc.Dropdown(id=SEARCH_BOX, options=options, placeholder="Search countries and companies (e.g. 海康威视)",
                      clearable=True, searchable=True),
         dcc.Location(id=SEARCH_LOCATION, refresh="callback-nav"),
     ])
