@@ -2,7 +2,7 @@
 
 Unlike integrate_staging.py (which built the package from the first pass), this starts from the published files,
 so corrections already made there are kept. Inputs (data/staging/):
-    <dataset>_new.csv + <dataset>_new_sources.csv     new records (courses also courses_new_participants.csv)
+    <dataset>_*new.csv + matching *new_sources.csv    new records (courses also *new_participants.csv)
     <dataset>_extra_sources.csv                       further sources for published records
     <dataset>_*fixes.csv + <dataset>_*fixes_sources.csv   field values filled, each with its supporting source
     companies_*.csv                                   company ids not yet in data/companies.csv
@@ -111,10 +111,12 @@ def main() -> None:
         published_ids = set(records["record_id"])
         touched: dict[str, str] = {}
 
-        new = staged(f"{name}_new.csv")
-        if new is not None:
-            new_sources = staged(f"{name}_new_sources.csv")
-            new = new[~new["record_id"].isin(published_ids)]
+        for new_path in sorted(STAGING.glob(f"{name}_*new.csv")):  # <dataset>_new.csv, <dataset>_p3_new.csv, ...
+            new = staged(new_path.name)
+            if new is None:
+                continue
+            new_sources = staged(new_path.name.replace("new.csv", "new_sources.csv"))
+            new = new[~new["record_id"].isin(set(records["record_id"]))]
             if company_column:
                 unknown = (new[company_column] != "") & ~new[company_column].isin(companies["company_id"])
                 for row in new[unknown].itertuples():
@@ -126,8 +128,9 @@ def main() -> None:
             sources = pd.concat([sources, new_sources], ignore_index=True)
             changes += [{"record_id": r, "change": "added", "description": "First published."}
                         for r in new["record_id"]]
-            if name == "courses" and (participants := staged("courses_new_participants.csv")) is not None:
-                current = read(DATA / "course_participants.csv")
+            participants_path = new_path.name.replace("new.csv", "new_participants.csv")
+            if name == "courses" and (participants := staged(participants_path)) is not None:
+                current = outputs.get("course_participants", read(DATA / "course_participants.csv"))
                 participants = participants[participants["record_id"].isin(new["record_id"])]
                 outputs["course_participants"] = pd.concat([current, participants]).drop_duplicates()
 
