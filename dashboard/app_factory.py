@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 
 import dash
 from dash import html
@@ -22,13 +23,15 @@ from dashboard.server_hooks import install_hooks
 log = logging.getLogger("safe_city_atlas")
 
 
-def root_layout(site: Site) -> html.Div:
-    """The frame every page sits in, with the requested page already inside when the request allows it."""
-    return html.Div(className="page", children=[
-        site_header(search_box(site)),
-        html.Main(first_page_container(), id="main", tabIndex="-1"),
-        site_footer(site),
-    ])
+def root_layout(site: Site) -> Callable[[], html.Div]:
+    """The frame every page sits in, as the function Dash calls for each `/_dash-layout` request.
+
+    Header (with the search options) and footer are built once; only the page container depends on the request
+    (it holds the requested page when the request allows it, see first_render.py).
+    """
+    header, footer = site_header(search_box(site)), site_footer(site)
+    return lambda: html.Div(className="page", children=[
+        header, html.Main(first_page_container(), id="main", tabIndex="-1"), footer])
 
 
 def load_site(settings: Settings) -> Site:
@@ -58,7 +61,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     server.secret_key = settings.secret_key
     server.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     server.extensions[EXTENSION_KEY] = site
-    app.layout = lambda: root_layout(site)  # a function: Dash calls it for each /_dash-layout request
+    app.layout = root_layout(site)
 
     install_hooks(app, site)
     install_compression(server)

@@ -61,7 +61,8 @@ def simple_table(frame: pd.DataFrame, columns: list[str]) -> html.Div:
 
 def all_records_table(site: Site, table: TableState) -> html.Div:
     """Every record, one page at a time; sort and page links keep the text filter."""
-    return records_table(ids.GRID, grid_rows(site), RECORD_COLUMNS, table,
+    rows = site.views.get_or_build(("data-grid-rows",), lambda: grid_rows(site))  # the filter callback reuses them
+    return records_table(ids.GRID, rows, RECORD_COLUMNS, table,
                          lambda next_table: "/data" + with_table_query("", next_table))
 
 
