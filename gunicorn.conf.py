@@ -1,5 +1,6 @@
 """Production gunicorn settings (STACK-NOTES 6): `gunicorn app:server` reads this file by default."""
 
+import gc
 import os
 
 bind = os.environ.get("ATLAS_BIND", "127.0.0.1:8050")
@@ -19,3 +20,12 @@ control_socket_disable = True  # gunicorn 27 opens ~/.gunicorn/gunicorn.ctl othe
 accesslog = "-"
 errorlog = "-"
 loglevel = "info"
+
+
+def pre_fork(server, worker):
+    """Move the preloaded app's objects out of the collector's reach before forking.
+
+    A full collection writes to every tracked object's header, which copies each shared page into the worker
+    that collects (copy-on-write): frozen objects are skipped, so workers keep sharing the data and the app.
+    """
+    gc.freeze()

@@ -34,13 +34,13 @@ def wait_until_up(url: str, timeout: float = 90) -> None:
 
 
 @contextmanager
-def gunicorn(app_spec: str, *extra: str, probe: str = "/"):
+def gunicorn(app_spec: str, *extra: str, probe: str = "/", env: dict[str, str] | None = None):
     """Run `gunicorn app_spec` on a free loopback port; yield (base_url, master pid); always stop it."""
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", app_spec, "--bind", f"127.0.0.1:{port}", "--no-control-socket",
                *extra]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               env=os.environ | {"PYTHONPATH": str(ROOT)})
+                               env=os.environ | {"PYTHONPATH": str(ROOT)} | (env or {}))
     try:
         wait_until_up(f"http://127.0.0.1:{port}{probe}")
         yield f"http://127.0.0.1:{port}", process.pid

@@ -10,6 +10,7 @@ import dash
 from dash import html
 
 from dashboard.assets_serving import install_compression, serve_partial_plotly_bundle
+from dashboard.callback_cache import CallbackResponseCache
 from dashboard.components.layout import site_footer, site_header
 from dashboard.components.search import search_box
 from dashboard.components.site import EXTENSION_KEY, Site, build_site
@@ -73,6 +74,8 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         return {"status": "ok", "data_version": site.atlas.version, "data_last_updated": site.atlas.last_updated}
 
     warm_up(app)
+    if settings.callback_cache_entries:  # outermost: a replayed response skips Flask and Dash entirely
+        server.wsgi_app = CallbackResponseCache(server.wsgi_app, max_entries=settings.callback_cache_entries)
     return app
 
 

@@ -20,6 +20,7 @@ class Settings:
     site_url: str = "http://127.0.0.1:8050"
     embed_allowed_origins: tuple[str, ...] = ()
     max_body_bytes: int = 64 * 1024
+    callback_cache_entries: int = 512  # responses replayed per worker for repeated callback bodies; 0 = off
 
 
 def read_settings(environ: dict[str, str] | None = None) -> Settings:
@@ -37,4 +38,14 @@ def read_settings(environ: dict[str, str] | None = None) -> Settings:
         secret_key=env.get("ATLAS_SECRET_KEY") or defaults.secret_key,
         site_url=env.get("ATLAS_SITE_URL", defaults.site_url).rstrip("/"),
         embed_allowed_origins=origins,
+        callback_cache_entries=_non_negative_int(env.get("ATLAS_CALLBACK_CACHE_ENTRIES"),
+                                                 defaults.callback_cache_entries),
     )
+
+
+def _non_negative_int(text: str | None, default: int) -> int:
+    """An integer setting; a missing or malformed value keeps the default rather than stopping the server."""
+    try:
+        return max(0, int(text)) if text is not None else default
+    except ValueError:
+        return default

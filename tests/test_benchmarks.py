@@ -24,7 +24,7 @@ def test_quick_benchmark_runs_and_reports_every_measure(tmp_path):
     assert ours["page"]["first_kb"] <= 900  # the budget: transfer sizes are deterministic, unlike times
     assert not any("ag_grid" in path or "ag-grid" in path for path in ours["page"]["first_kb_by_path"])
     assert ours["callback_response_kb"] < 30
-    for load in (ours["load_50"], ours["load_200"], stock["load_50"]):
+    for load in (ours["load_50"], ours["load_50_uncached"], ours["load_200"], stock["load_50"]):
         assert load["requests"] > 0 and load["errors"] == 0
     assert ours["memory"]["rest"]["workers"] >= 1
 
