@@ -3,10 +3,10 @@
 Unlike integrate_staging.py (which built the package from the first pass), this starts from the published files,
 so corrections already made there are kept. Inputs (data/staging/):
     <dataset>_*new.csv + matching *new_sources.csv    new records (courses also *new_participants.csv)
-    <dataset>_extra_sources.csv                       further sources for published records
+    <dataset>_extra_sources.csv, <dataset>_*_extra.csv further sources for published records
     <dataset>_*fixes.csv + <dataset>_*fixes_sources.csv   field values filled, each with its supporting source
     companies_*.csv                                   company ids not yet in data/companies.csv
-    companies_zh.csv                                  Chinese names / headquarters of listed companies, with the page
+    companies_zh*.csv                                 Chinese names / headquarters of listed companies, with the page
 Records without a dated source or a required field are withheld and listed, as in the first pass. Every change
 goes into changelog.csv. Run from the project root, then refresh the manifest and validate:
 
@@ -38,6 +38,20 @@ EDITS = {
                  "No Saudi government page naming Huawei was found. Contract terms not stated.",
         "summary": "Huawei says it worked with Saudi Arabia's Ministry of Interior on the 911 command centre in Mecca "
                    "that secured the Hajj pilgrimages from 2016.",
+    },
+    ("donations", "DON-005"): {
+        "notes": "The brief says 'promoted and used', not donated or sold. Son Servera's local police bought a DJI "
+                 "Mavic 2 Enterprise Dual drone and used it in January 2021 to enforce the Covid ban on festivities "
+                 "(Mallorca Confidencial, Ultima Hora). Madrid Municipal Police used loudspeaker drones from 14 March "
+                 "2020, but the stored pages do not confirm the brand (one page attributes them to GDU-Tech, a DJI "
+                 "trade blog only implies DJI). No page shows DJI itself donating drones in Spain.",
+    },
+    ("donations", "DON-006"): {
+        "notes": "The brief says 'promoted and used', not donated or sold. Saronno local police used two Mavic 2 "
+                 "Enterprise drones (a DJI model; the page does not name DJI) with loudspeakers for Covid-19 movement "
+                 "checks in March 2020, bought months before the pandemic (EUR 8,000). Manduria's municipal police "
+                 "bought a DJI Mavic 2 Pro in July 2020 to watch, among other things, gatherings on beaches (La Voce "
+                 "di Manduria). No page shows DJI itself donating drones in Italy.",
     },
     ("entity_list", "ENT-070"): {
         "confidence": "medium",
@@ -74,12 +88,12 @@ def append_sources(sources: pd.DataFrame, extra: pd.DataFrame, known: set[str], 
 
 
 def fill_company_fields(companies: pd.DataFrame, log: list[str]) -> pd.DataFrame:
-    """Fill empty name_zh / headquarters from companies_zh.csv; the page that shows the value goes into notes."""
-    fixes = staged("companies_zh.csv")
-    if fixes is None:
+    """Fill empty name_zh / headquarters from companies_zh*.csv; the page that shows the value goes into notes."""
+    staged_fixes = [frame for path in sorted(STAGING.glob("companies_zh*.csv")) if (frame := staged(path.name)) is not None]
+    if not staged_fixes:
         return companies
     companies = companies.copy()
-    for fix in fixes.itertuples():
+    for fix in pd.concat(staged_fixes, ignore_index=True).itertuples():
         row = companies.index[companies["company_id"] == fix.company_id]
         if len(row) != 1 or fix.field not in ("name_zh", "headquarters") or not fix.source_url.startswith("http"):
             log.append(f"companies: {fix.company_id}.{fix.field} skipped (unknown company, field or source)")
@@ -135,7 +149,8 @@ def main() -> None:
                 outputs["course_participants"] = pd.concat([current, participants]).drop_duplicates()
 
         fix_sources = sorted(STAGING.glob(f"{name}_*fixes_sources.csv"))
-        extra_files = [f"{name}_extra_sources.csv", *(path.name for path in fix_sources)]
+        extra_files = [f"{name}_extra_sources.csv", *(path.name for path in sorted(STAGING.glob(f"{name}_*_extra.csv"))),
+                       *(path.name for path in fix_sources)]
         for extra_file in extra_files:
             if (extra := staged(extra_file)) is not None:
                 before = sources.groupby("record_id").size()
@@ -157,6 +172,9 @@ def main() -> None:
                 if current not in ("", fix.old_value):
                     log.append(f"{name}: fix for {fix.record_id}.{fix.field} skipped (now {current!r}, staged "
                                f"against {fix.old_value!r})")
+                    continue
+                if not ((sources["record_id"] == fix.record_id) & (sources["url"] == fix.source_url)).any():
+                    log.append(f"{name}: fix for {fix.record_id}.{fix.field} skipped (its source was not added)")
                     continue
                 records.at[row[0], fix.field] = fix.new_value
                 touched[fix.record_id] = f"{fix.field.replace('_', ' ').capitalize()} filled from a further source."
