@@ -27,6 +27,8 @@ log = logging.getLogger("safe_city_atlas")
 LOCATION, CONTENT, STORE, DUMMY = "_pages_location", "_pages_content", "_pages_store", "_pages_dummy"
 LAYOUT_PATH = "/_dash-layout"
 TOPOJSON = "/assets/topojson/world_110m.json"  # components/graph.py points plotly's topojsonURL here
+RENDERER_FETCHES = (LAYOUT_PATH, "/_dash-dependencies")
+DCC_CHUNKS = "/_dash-component-suites/dash/dcc/"  # lazy chunks: unfingerprinted names (dcc's webpack config)
 
 
 def page_container(location: dict | None = None, content=None, title: str | None = None) -> html.Div:
@@ -92,14 +94,19 @@ def first_page_container() -> html.Div:
 
 
 def preload_links(path: str) -> str:
-    """`<link rel=preload>` tags for what a page's graphs will fetch late: plotly.js, and the map's topojson.
+    """`<link rel=preload>` tags for what the page fetches late: layout, callbacks, lazy chunks, plotly.js, topojson.
 
     dcc.Graph asks for plotly.js only once it mounts, and plotly asks for the topojson only after plotly.js has
     run; on a slow connection those two downloads then start seconds late. Preloading starts them with the page.
     Only pages that draw a chart preload (the data and search pages would waste the bytes).
     """
-    links = []
-    if path == "/" or path.startswith(("/timeline", "/country/", "/company/", "/embed/")):
+    # The renderer asks for its layout and callbacks only after all its scripts have run, and for the lazy
+    # component chunks only once the layout renders: each is a round trip after the last (150 ms each on slow 4G).
+    links = [f'<link rel="preload" href="{url}" as="fetch" crossorigin="anonymous">' for url in RENDERER_FETCHES]
+    charts = path == "/" or path.startswith(("/timeline", "/country/", "/company/", "/embed/"))
+    links += [f'<link rel="preload" href="{DCC_CHUNKS}{chunk}" as="script">'
+              for chunk in ("async-dropdown.js", *(("async-slider.js", "async-graph.js") if charts else ()))]
+    if charts:
         links.append(f'<link rel="preload" href="{PLOTLY_PATH}" as="script" fetchpriority="low">')
     if path == "/" or path.startswith(("/company/", "/embed/map")):
         links.append(f'<link rel="preload" href="{TOPOJSON}" as="fetch" crossorigin="anonymous" fetchpriority="low">')

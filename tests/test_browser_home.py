@@ -16,6 +16,20 @@ def test_map_draws_country_shapes_from_the_local_topojson(page):
     expect(page.locator("#home-summary")).to_contain_text("records in")
 
 
+def test_every_preloaded_file_is_fetched_once(page):
+    """A preload whose request mode does not match the real request would download the file twice."""
+    requested = []
+    page.on("request", lambda request: requested.append(request.url.removeprefix(page.base_url)))
+    page.goto(page.base_url + "/")
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    page.wait_for_timeout(300)
+    preloaded = re.findall(r'<link rel="preload" href="([^"]+)"', page.content())
+    assert {"/_dash-layout", "/_dash-dependencies", "/assets/topojson/world_110m.json"} <= set(preloaded)
+    assert any(url.endswith("async-graph.js") for url in preloaded)
+    for url in preloaded:
+        assert requested.count(url) == 1, (url, requested)
+
+
 def test_filter_changes_map_and_url_and_reload_restores_it(page):
     page.goto(page.base_url + "/")
     page.wait_for_selector(SHAPES, timeout=20_000)

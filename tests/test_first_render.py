@@ -67,7 +67,9 @@ def test_page_matching_and_query_arguments():
 def test_preloads_only_where_a_chart_needs_them():
     assert "plotly.min.js" in preload_links("/") and "world_110m.json" in preload_links("/")
     assert "plotly.min.js" in preload_links("/timeline") and "world_110m.json" not in preload_links("/timeline")
-    assert preload_links("/data") == "" and preload_links("/search") == ""
+    for path in ("/data", "/search"):
+        assert "plotly.min.js" not in preload_links(path) and "async-graph" not in preload_links(path)
+        assert "/_dash-layout" in preload_links(path) and "async-dropdown.js" in preload_links(path)
 
 
 def test_index_drops_the_babel_polyfill_and_the_unused_table_bundle(client):
@@ -76,4 +78,4 @@ def test_index_drops_the_babel_polyfill_and_the_unused_table_bundle(client):
     assert scripts and not any("polyfill@" in s or "dash_table" in s for s in scripts)
     assert any("regenerator-runtime.js" in s for s in scripts)  # Dash's lazy loaders need the global
     assert '<link rel="preload" href="/assets/topojson/world_110m.json"' in index
-    assert "preload" not in client.get("/data").get_data(as_text=True)
+    assert "plotly.min.js" not in client.get("/data").get_data(as_text=True)

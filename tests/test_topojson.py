@@ -1,5 +1,6 @@
 import importlib.util
 import json
+from itertools import accumulate
 from pathlib import Path
 
 import plotly.offline
@@ -73,3 +74,26 @@ def test_requantise_keeps_positions_within_one_grid_step_and_shared_end_points_e
         old_points, new_points = points(old, topology["transform"]), points(new, coarse["transform"])
         assert abs(old_points[0][0] - new_points[0][0]) <= step and abs(old_points[-1][1] - new_points[-1][1]) <= step
     assert points(coarse["arcs"][0], coarse["transform"])[-1] == points(coarse["arcs"][1], coarse["transform"])[0]
+
+
+def absolute_points(arc: list) -> list[list[int]]:
+    """A delta-encoded arc as absolute grid points."""
+    xs, ys = accumulate(dx for dx, _ in arc), accumulate(dy for _, dy in arc)
+    return [[x, y] for x, y in zip(xs, ys, strict=True)]
+
+
+def test_simplify_keeps_arc_end_points_and_closed_rings():
+    wiggly = [[0, 0]] + [[10, 1 if i % 2 else -1] for i in range(20)]  # a straight line with 1-step noise
+    ring = [[0, 0], [3, 0], [0, 3], [-3, 0], [0, -3]]  # a closed loop that would simplify to a line
+    simple = trim_topojson.simplify({"arcs": [wiggly, ring, [[5, 5], [1, 1]]]}, tolerance=4)
+    decoded = [absolute_points(arc) for arc in simple["arcs"]]
+    assert decoded[0] == [[0, 0], [200, 0]]  # noise under the tolerance is gone, both end points stay
+    assert decoded[1][0] == decoded[1][-1] == [0, 0] and len(decoded[1]) >= 4
+    assert decoded[2] == [[5, 5], [6, 6]]
+
+
+def test_shipped_topojson_is_the_pipeline_output_of_the_full_file():
+    full = json.loads((Path(__file__).parents[1] / "benchmarks" / "stock_assets" / "topojson" /
+                       "world_110m.json").read_text())
+    rebuilt = trim_topojson.simplify(trim_topojson.requantise(trim_topojson.trim(full)))
+    assert json.loads(json.dumps(rebuilt)) == json.loads((TOPO / "world_110m.json").read_text())

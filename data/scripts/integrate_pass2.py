@@ -89,7 +89,8 @@ def append_sources(sources: pd.DataFrame, extra: pd.DataFrame, known: set[str], 
 
 def fill_company_fields(companies: pd.DataFrame, log: list[str]) -> pd.DataFrame:
     """Fill empty name_zh / headquarters from companies_zh*.csv; the page that shows the value goes into notes."""
-    staged_fixes = [frame for path in sorted(STAGING.glob("companies_zh*.csv")) if (frame := staged(path.name)) is not None]
+    staged_fixes = [frame for path in sorted(STAGING.glob("companies_zh*.csv"))
+                    if (frame := staged(path.name)) is not None]
     if not staged_fixes:
         return companies
     companies = companies.copy()
@@ -149,7 +150,8 @@ def main() -> None:
                 outputs["course_participants"] = pd.concat([current, participants]).drop_duplicates()
 
         fix_sources = sorted(STAGING.glob(f"{name}_*fixes_sources.csv"))
-        extra_files = [f"{name}_extra_sources.csv", *(path.name for path in sorted(STAGING.glob(f"{name}_*_extra.csv"))),
+        extra_files = [f"{name}_extra_sources.csv",
+                       *(path.name for path in sorted(STAGING.glob(f"{name}_*_extra.csv"))),
                        *(path.name for path in fix_sources)]
         for extra_file in extra_files:
             if (extra := staged(extra_file)) is not None:
