@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from html import escape as html_escape
 from urllib.parse import parse_qs, urlsplit
 
 import dash
@@ -20,6 +21,9 @@ import flask
 from dash import dcc, html
 
 from dashboard.assets_serving import PLOTLY_PATH
+from dashboard.components.home_view import static_map_href
+from dashboard.components.site import current_site
+from dashboard.viewstate import parse_view_state
 
 log = logging.getLogger("safe_city_atlas")
 
@@ -93,7 +97,7 @@ def first_page_container() -> html.Div:
     return page_container(location, content, title)
 
 
-def preload_links(path: str) -> str:
+def preload_links(path: str, static_map: str | None = None) -> str:
     """`<link rel=preload>` tags for what the page fetches late: layout, callbacks, lazy chunks, plotly.js, topojson.
 
     dcc.Graph asks for plotly.js only once it mounts, and plotly asks for the topojson only after plotly.js has
@@ -108,6 +112,8 @@ def preload_links(path: str) -> str:
               for chunk in ("async-dropdown.js", *(("async-slider.js", "async-graph.js") if charts else ()))]
     if charts:
         links.append(f'<link rel="preload" href="{PLOTLY_PATH}" as="script" fetchpriority="low">')
+    if static_map:  # the map page's server-drawn picture: on screen as soon as the layout renders
+        links.append(f'<link rel="preload" href="{html_escape(static_map)}" as="image">')
     if path == "/" or path.startswith(("/company/", "/embed/map")):
         links.append(f'<link rel="preload" href="{TOPOJSON}" as="fetch" crossorigin="anonymous" fetchpriority="low">')
     return "\n".join(links)
@@ -128,6 +134,11 @@ class AtlasDash(dash.Dash):
     def interpolate_index(self, **kwargs) -> str:
         """The index page, with preload links after the stylesheets."""
         if flask.has_request_context():
-            kwargs["css"] = kwargs.get("css", "") + preload_links(flask.request.path)
+            path = flask.request.path
+            static_map = None
+            if path == "/":
+                site = current_site()
+                static_map = static_map_href(parse_view_state(flask.request.args.to_dict(), site.options))
+            kwargs["css"] = kwargs.get("css", "") + preload_links(path, static_map)
         kwargs["scripts"] = UNNEEDED_SCRIPTS.sub("", kwargs.get("scripts", ""))
         return super().interpolate_index(**kwargs)

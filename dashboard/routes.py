@@ -10,13 +10,14 @@ import flask
 import pandas as pd
 
 from dashboard.components.graph import export_filename
-from dashboard.components.home_view import build_home_view
+from dashboard.components.home_view import home_view
 from dashboard.components.site import Site
 from dashboard.components.timeline_view import timeline_view
 from dashboard.components.urls import absolute, home_href
 from dashboard.data.store import DATASETS
 from dashboard.exports import citation_text, export_rows, package_zip_bytes, to_csv_bytes, to_xlsx_bytes
 from dashboard.figures.slides import EXPORT_SIZE, SLIDE_SIZE, slide_figure
+from dashboard.figures.static_map import static_map_svg
 from dashboard.image_export import ImageExporter, ImageExportUnavailable
 from dashboard.transforms import describe_view, filter_records
 from dashboard.viewstate import KNOWN_PARAMS, ViewState, parse_view_state
@@ -83,7 +84,7 @@ def api_records(site: Site, rows: pd.DataFrame) -> list[dict]:
 def export_figure(site: Site, view: str, state: ViewState) -> dict:
     """The figure a page shows for a state, for server-side export."""
     if view == "map":
-        return build_home_view(site, state).figure
+        return home_view(site, state).figure
     return timeline_view(site, state)[0]
 
 
@@ -116,6 +117,21 @@ def register_routes(server: flask.Flask, site: Site, exporter: ImageExporter) ->
         body = to_xlsx_bytes(export_rows(site.atlas, records), sources, citation, summary)
         return attachment(body, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           "safe-city-atlas-view.xlsx")
+
+    @server.get("/map.svg")
+    def static_map():
+        # The map page shows this until plotly.js has drawn the interactive map; the query is the page's.
+        state = view_from_request()
+
+        def draw() -> str:
+            figure = home_view(site, state).figure
+            return static_map_svg(figure, site.map_shapes, title=figure["layout"]["title"]["text"])
+
+        response = flask.Response(site.views.get_or_build(("static-map", state), draw), mimetype="image/svg+xml")
+        response.add_etag()
+        response.cache_control.public = True
+        response.cache_control.max_age = 600  # the picture changes only with the data, i.e. with a deploy
+        return response.make_conditional(flask.request)
 
     @server.get("/download/safe-city-atlas-data.zip")
     def download_package():

@@ -74,3 +74,28 @@ def test_cold_load_paints_the_map_without_the_router_round_trip(page):
     page.get_by_role("link", name="Timeline").click()  # later navigations still go through the router
     expect(page.locator("#timeline-summary")).to_be_visible()
     assert any("_pages_content" in body for body in callbacks)
+
+
+def test_server_drawn_map_is_on_screen_before_plotly(browser, base_url):
+    """With plotly.js held back (a slow phone), the reader already sees the map of the linked view."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.route("**/plotly.min.js", lambda route: route.abort())
+    page.goto(base_url + "/?ds=agreements&utm_source=x")
+    picture = page.locator("img.map-placeholder")
+    expect(picture).to_be_visible(timeout=20_000)
+    assert picture.get_attribute("src") == "/map.svg?ds=agreements"
+    page.wait_for_function("document.querySelector('img.map-placeholder').naturalWidth > 0", timeout=20_000)
+    assert page.locator(SHAPES).count() == 0
+    context.close()
+
+
+def test_server_drawn_map_gives_way_to_plotly_and_never_comes_back(page):
+    page.goto(page.base_url + "/")
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    picture = page.locator("img.map-placeholder")
+    expect(picture).to_be_hidden()
+    page.get_by_role("option", name="Entity List entries").click()  # every listing is in China: no shapes
+    expect(page).to_have_url(re.compile(r"\?ds=entity_list$"))
+    page.wait_for_function(f"document.querySelectorAll('{SHAPES}').length === 0", timeout=20_000)
+    expect(picture).to_be_hidden()  # the picture of the first view must not show through a later one

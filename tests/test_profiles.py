@@ -60,6 +60,11 @@ def test_search_matches_english_chinese_and_aliases(dash_app):
     assert [e["value"] for e in match_entries(entries, "海康威视")] == ["/company/hikvision"]
     assert "/company/hikvision" in [e["value"] for e in match_entries(entries, "hikvision")]
     assert "/country/KEN" in [e["value"] for e in match_entries(entries, "kenya")]
+    assert "/country/KEN" in [e["value"] for e in match_entries(entries, "KEN")]
+    hikvision = next(e for e in entries if e["value"] == "/company/hikvision")
+    assert hikvision["search"] == ""  # its aliases (Hikvision, 海康威视) are already in the label
+    aliased = [e for e in entries if e["search"] and e["value"].startswith("/company/")]
+    assert aliased and all(match_entries(entries, e["search"].split()[0]) for e in aliased)
     assert match_entries(entries, "") == []
 
 

@@ -91,6 +91,16 @@ def country_panel(state: ViewState, records, site: Site) -> html.Div:
                               record_list(in_country, site)])
 
 
+def home_view(site: Site, state: ViewState) -> HomeView:
+    """The map page's computed view for a state, built once per process and state."""
+    return site.views.get_or_build(("home", state), lambda: build_home_view(site, state))
+
+
+def static_map_href(state: ViewState) -> str:
+    """The server-drawn picture of the map for a view state (shown until plotly.js has drawn the map)."""
+    return "/map.svg" + view_state_search(state)
+
+
 def build_home_view(site: Site, state: ViewState) -> HomeView:
     """Compute the map page for `state`."""
     records = filter_records(site.atlas.records, state)

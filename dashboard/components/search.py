@@ -13,17 +13,21 @@ SEARCH_LOCATION = "site-search-location"
 
 
 def search_entries(site: Site) -> list[dict]:
-    """One entry per country with records and per company: label, href and the text matched against."""
+    """One entry per country with records and per company: label, href and further text matched against.
+
+    The label already holds the English and Chinese names; `search` adds only what it lacks (ISO code, aliases).
+    The header Dropdown indexes every substring of both fields as the page loads, so repeats cost main-thread time.
+    """
     atlas = site.atlas
     with_records = set(atlas.records["iso3"].dropna())
     countries = atlas.countries[atlas.countries["iso3"].isin(with_records)]
     entries = [{"label": f"{row.name} (country)", "value": country_href(row.iso3),
-                "search": f"{row.name} {row.iso3}"} for row in countries.itertuples()]
+                "search": row.iso3} for row in countries.itertuples()]
     for row in atlas.companies.itertuples():
-        names = [row.name_en] + [n for n in (row.name_zh, row.aliases) if isinstance(n, str)]
         label = row.name_en + (f" {row.name_zh}" if isinstance(row.name_zh, str) else "")
-        entries.append({"label": f"{label} (company)", "value": company_href(row.company_id),
-                        "search": " ".join(names).replace(";", " ")})
+        aliases = [a.strip() for a in row.aliases.split(";")] if isinstance(row.aliases, str) else []
+        extra = " ".join(a for a in aliases if a and a.casefold() not in label.casefold())
+        entries.append({"label": f"{label} (company)", "value": company_href(row.company_id), "search": extra})
     return entries
 
 

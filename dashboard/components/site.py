@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -11,6 +12,7 @@ from dashboard.components.memo import ViewMemo
 from dashboard.config import Settings
 from dashboard.data import AtlasData
 from dashboard.data.store import DATASETS
+from dashboard.figures.static_map import ProjectedShapes, project_shapes
 from dashboard.transforms import filter_options
 from dashboard.viewstate import FilterOptions
 
@@ -27,6 +29,7 @@ class Site:
     company_names: MappingProxyType
     country_names: MappingProxyType
     source_line: str
+    map_shapes: ProjectedShapes  # country outlines for the server-drawn map, projected once
     views: ViewMemo = field(default_factory=ViewMemo, compare=False)  # computed views, keyed by view state
 
 
@@ -42,6 +45,7 @@ def build_site(atlas: AtlasData, settings: Settings) -> Site:
                                                 strict=True))),
         country_names=MappingProxyType(dict(zip(atlas.countries["iso3"], atlas.countries["name"], strict=True))),
         source_line=source_line,
+        map_shapes=project_shapes(json.loads((settings.assets_dir / "topojson" / "world_110m.json").read_text())),
     )
 
 

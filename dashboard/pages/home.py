@@ -8,11 +8,11 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.components.filters import FilterIds, filter_inputs, filter_panel
 from dashboard.components.graph import graph
-from dashboard.components.home_view import COUNT_LEGEND, TABLE_COLUMNS, HomeView, build_home_view, export_name
+from dashboard.components.home_view import COUNT_LEGEND, TABLE_COLUMNS, export_name, home_view, static_map_href
 from dashboard.components.layout import notice
 from dashboard.components.memo import only_if_changed
 from dashboard.components.share import ShareIds, share_bar
-from dashboard.components.site import Site, current_site
+from dashboard.components.site import current_site
 from dashboard.components.tables import records_table, sortable
 from dashboard.pages._page_callbacks import register_reset, register_share_callbacks, register_url_sync
 from dashboard.tablestate import TableState, parse_table_search, parse_table_state, with_table_query
@@ -51,11 +51,6 @@ def home_table(state: ViewState, table: TableState, rows: list[dict]) -> html.Di
     return records_table(ids.TABLE, rows, TABLE_COLUMNS, table, href)
 
 
-def home_view(site: Site, state: ViewState) -> HomeView:
-    """The map page's computed view for a state, built once per process and state."""
-    return site.views.get_or_build(("home", state), lambda: build_home_view(site, state))
-
-
 def layout(**query) -> html.Div:
     """The map page for the view state in the query string."""
     site = current_site()
@@ -85,7 +80,11 @@ def layout(**query) -> html.Div:
                 share_bar(ids.SHARE, site, state, "/"),
                 html.Div(view.empty, id=ids.EMPTY),
                 html.Div(id=ids.MAP_WRAP, hidden=state.view != "map" or view.empty is not None, children=[
-                    graph(ids.MAP, view.figure, filename=export_name(state), label="World map of records"),
+                    # The picture sits over the graph until plotly has drawn it (style.css: .map-frame:has(...)).
+                    html.Div(className="map-frame", children=[
+                        graph(ids.MAP, view.figure, filename=export_name(state), label="World map of records"),
+                        html.Img(src=static_map_href(state), alt="", className="map-placeholder"),
+                    ]),
                     html.P(COUNT_LEGEND, className="legend-note"),
                     html.P(view.off_map, id=ids.OFF_MAP, className="legend-note"),
                 ]),

@@ -1,0 +1,105 @@
+"""The server-drawn map: projection, antimeridian cuts, colours taken from the figure, the /map.svg route."""
+
+import json
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dashboard.figures.static_map import (
+    LAND,
+    colour_at,
+    natural_earth,
+    project_shapes,
+    split_at_antimeridian,
+    static_map_svg,
+)
+from dashboard.figures.template import COUNT_COLOURSCALE
+from dashboard.figures.world_map import make_world_map
+
+TOPOJSON = Path(__file__).parents[1] / "assets" / "topojson" / "world_110m.json"
+COUNTS = pd.DataFrame({"iso3": ["KEN", "SRB", "BRA"], "country_name": ["Kenya", "Serbia", "Brazil"],
+                       "on_base_map": [True, True, True], "count": [9, 1, 5]})
+CAPTION = {"title": "T", "summary": "S", "source_line": "Source: X", "url": "http://127.0.0.1:8050/"}
+
+
+@pytest.fixture(scope="module")
+def shapes():
+    return project_shapes(json.loads(TOPOJSON.read_text()))
+
+
+def fills_by_country(svg: str, shapes) -> dict[str, str]:
+    """The fill each country's path data got in the SVG."""
+    found = {}
+    for fill, data in re.findall(r'<path fill="([^"]+)" d="([^"]*)"/>', svg):
+        for code, path_data in shapes.countries.items():
+            if path_data and path_data in data:
+                found[code] = fill
+    return found
+
+
+def test_natural_earth_matches_d3_at_reference_points():
+    x, y = natural_earth(np.array([180.0, 0.0, 0.0]), np.array([0.0, 90.0, 0.0]))
+    assert x[0] == pytest.approx(np.pi * 0.8707)  # d3.geoNaturalEarth1Raw(pi, 0)[0]
+    assert y[1] == pytest.approx(1.4224, abs=1e-3)  # ... (0, pi/2)[1]
+    assert x[2] == y[2] == 0
+
+
+def test_a_ring_across_the_antimeridian_is_cut_into_pieces_on_each_side():
+    ring = np.array([[170.0, 60.0], [-170.0, 60.0], [-170.0, 70.0], [170.0, 70.0], [170.0, 60.0]])
+    pieces = split_at_antimeridian(ring)
+    assert len(pieces) == 2
+    spans = sorted((round(float(piece[:, 0].min())), round(float(piece[:, 0].max()))) for piece in pieces)
+    assert spans == [(-180, -170), (170, 180)]  # each piece stays on its side; none spans the map
+    same_side = np.array([[170.0, 60.0], [175.0, 60.0], [175.0, 70.0], [170.0, 70.0], [170.0, 60.0]])
+    assert len(split_at_antimeridian(same_side)) == 1
+
+
+def test_colour_scale_ends_and_middle():
+    assert colour_at(COUNT_COLOURSCALE, 0) == "#b3d3ea" and colour_at(COUNT_COLOURSCALE, 1) == "#08306b"
+    assert colour_at(COUNT_COLOURSCALE, 0.5) == "#4f93c8" and colour_at(COUNT_COLOURSCALE, 7) == "#08306b"
+    assert colour_at([[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], 0.3) == "rgba(0,0,0,0)"
+
+
+def test_svg_fills_countries_as_the_figure_does_and_stands_alone(shapes):
+    figure = make_world_map(COUNTS, **CAPTION, selected="KEN")
+    svg = static_map_svg(figure, shapes, title="Records <by> country")
+    root = ElementTree.fromstring(svg)  # well-formed XML, title escaped
+    assert root.find("{http://www.w3.org/2000/svg}title").text == "Records <by> country"
+    fills = fills_by_country(svg, shapes)
+    assert fills["KEN"] == "#08306b" and fills["SRB"] == "#b3d3ea" and fills["BRA"] == colour_at(COUNT_COLOURSCALE, 0.5)
+    assert fills["FRA"] == LAND and "ATA" not in fills  # no data: land grey; Antarctica is below the map's range
+    assert f'fill="none" stroke="#000000" stroke-width="2.4" d="{shapes.countries["KEN"]}"' in svg  # selection
+    assert "http" not in svg.replace("http://www.w3.org/2000/svg", "") and "href" not in svg
+    assert len(svg) < 150_000
+
+
+def test_overlay_views_use_the_category_colours(shapes):
+    countries = pd.DataFrame({"iso3": ["KEN", "SRB"], "name": ["Kenya", "Serbia"],
+                              "regime_row": ["electoral_democracy", "closed_autocracy"], "bri_status": ["member"] * 2})
+    figure = make_world_map(COUNTS, **CAPTION, overlay="regime", countries=countries)
+    fills = fills_by_country(static_map_svg(figure, shapes), shapes)
+    assert fills["KEN"] == "#56b4e9" and fills["SRB"] == "#d55e00"
+
+
+class TestRoute:
+    def test_map_svg_answers_the_page_query_with_caching(self, client):
+        response = client.get("/map.svg?ds=agreements&utm_source=x")
+        assert response.status_code == 200 and response.mimetype == "image/svg+xml"
+        assert "Content-Security-Policy" in response.headers and response.headers["ETag"]
+        assert "public" in response.headers["Cache-Control"]
+        again = client.get("/map.svg?ds=agreements", headers={"If-None-Match": response.headers["ETag"]})
+        assert again.status_code == 304  # unknown parameters are ignored, as on the page
+        assert client.get("/map.svg?ds=courses").data != response.data
+
+    def test_bad_query_gets_the_default_picture(self, client):
+        assert client.get("/map.svg?y=abc&ds=<script>").data == client.get("/map.svg").data
+
+    def test_the_map_page_shows_the_picture_of_its_own_view_and_preloads_it(self, client):
+        index = client.get("/?ds=donations&r=Africa&utm_source=x").get_data(as_text=True)
+        assert '<link rel="preload" href="/map.svg?ds=donations&amp;r=Africa" as="image">' in index
+        layout = client.get("/_dash-layout", headers={"Referer": "http://localhost/?ds=donations&r=Africa"})
+        assert '"src": "/map.svg?ds=donations&r=Africa"' in json.dumps(layout.get_json())
