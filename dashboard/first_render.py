@@ -21,7 +21,7 @@ import flask
 from dash import dcc, html
 
 from dashboard.assets_serving import PLOTLY_PATH
-from dashboard.components.home_view import static_map_href
+from dashboard.components.home_view import HOME_HEADING, static_map_href
 from dashboard.components.site import current_site
 from dashboard.viewstate import parse_view_state
 
@@ -119,6 +119,20 @@ def preload_links(path: str, static_map: str | None = None) -> str:
     return "\n".join(links)
 
 
+def boot_shell(static_map: str) -> str:
+    """The map page's first screen as plain HTML: the site bar, the heading and the server-drawn map.
+
+    The browser paints it before any script has run (on a slow phone, seconds before the renderer can); React
+    replaces it with the real layout, which holds the same picture at about the same place until plotly draws.
+    """
+    return ('<div id="react-entry-point"><div class="page boot-shell" aria-busy="true">'
+            '<header class="site-header"><span class="site-title">Safe City Atlas</span></header>'
+            f'<main><h1>{html_escape(HOME_HEADING)}</h1><div class="layout-with-sidebar"><div></div>'
+            '<div class="content"><div class="boot-spacer"></div><div class="map-frame">'
+            f'<img src="{html_escape(static_map)}" alt="" class="map-placeholder"></div></div><div></div></div></main>'
+            '</div></div>')
+
+
 # Scripts Dash adds to every page that this site does not need:
 # - @babel/polyfill (core-js 2 + regenerator): 34 KB gzip and ~250 ms of main-thread work on a cold load here;
 #   every browser we support has what core-js adds. Dash's lazy loaders still call the global
@@ -140,5 +154,7 @@ class AtlasDash(dash.Dash):
                 site = current_site()
                 static_map = static_map_href(parse_view_state(flask.request.args.to_dict(), site.options))
             kwargs["css"] = kwargs.get("css", "") + preload_links(path, static_map)
+            if static_map:
+                kwargs["app_entry"] = boot_shell(static_map)
         kwargs["scripts"] = UNNEEDED_SCRIPTS.sub("", kwargs.get("scripts", ""))
         return super().interpolate_index(**kwargs)

@@ -95,6 +95,7 @@ def test_server_drawn_map_gives_way_to_plotly_and_never_comes_back(page):
     page.wait_for_selector(SHAPES, timeout=20_000)
     picture = page.locator("img.map-placeholder")
     expect(picture).to_be_hidden()
+    assert page.locator(".boot-shell").count() == 0 and page.locator(".site-header").count() == 1  # replaced
     page.get_by_role("option", name="Entity List entries").click()  # every listing is in China: no shapes
     expect(page).to_have_url(re.compile(r"\?ds=entity_list$"))
     page.wait_for_function(f"document.querySelectorAll('{SHAPES}').length === 0", timeout=20_000)

@@ -101,5 +101,8 @@ class TestRoute:
     def test_the_map_page_shows_the_picture_of_its_own_view_and_preloads_it(self, client):
         index = client.get("/?ds=donations&r=Africa&utm_source=x").get_data(as_text=True)
         assert '<link rel="preload" href="/map.svg?ds=donations&amp;r=Africa" as="image">' in index
+        entry = index[index.index('<div id="react-entry-point">'):]
+        assert entry.index('class="page boot-shell"') < entry.index('src="/map.svg?ds=donations&amp;r=Africa"')
+        assert "boot-shell" not in client.get("/timeline").get_data(as_text=True)  # only the map page has one
         layout = client.get("/_dash-layout", headers={"Referer": "http://localhost/?ds=donations&r=Africa"})
         assert '"src": "/map.svg?ds=donations&r=Africa"' in json.dumps(layout.get_json())

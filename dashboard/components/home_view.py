@@ -91,6 +91,9 @@ def country_panel(state: ViewState, records, site: Site) -> html.Div:
                               record_list(in_country, site)])
 
 
+HOME_HEADING = "Chinese smart-city and safe-city technology abroad"
+
+
 def home_view(site: Site, state: ViewState) -> HomeView:
     """The map page's computed view for a state, built once per process and state."""
     return site.views.get_or_build(("home", state), lambda: build_home_view(site, state))

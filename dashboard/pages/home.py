@@ -8,7 +8,14 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.components.filters import FilterIds, filter_inputs, filter_panel
 from dashboard.components.graph import graph
-from dashboard.components.home_view import COUNT_LEGEND, TABLE_COLUMNS, export_name, home_view, static_map_href
+from dashboard.components.home_view import (
+    COUNT_LEGEND,
+    HOME_HEADING,
+    TABLE_COLUMNS,
+    export_name,
+    home_view,
+    static_map_href,
+)
 from dashboard.components.layout import notice
 from dashboard.components.memo import only_if_changed
 from dashboard.components.share import ShareIds, share_bar
@@ -59,7 +66,7 @@ def layout(**query) -> html.Div:
     view = home_view(site, state)
     with_records = sorted(set(site.atlas.records["iso3"].dropna()), key=lambda c: site.country_names.get(c, c))
     return html.Div(className="home", children=[
-        html.H1("Chinese smart-city and safe-city technology abroad"),
+        html.H1(HOME_HEADING),
         notice(state.notices + table.notices, ids.NOTICE),
         html.Div(className="layout-with-sidebar", children=[
             filter_panel(ids.FILTERS, state, site),
