@@ -82,6 +82,16 @@ def install_hooks(app: dash.Dash, site: Site) -> None:
             return refuse_malformed_callback(app)
         return None
 
+    @server.before_request
+    def redirect_merged_company():
+        # A company id found to duplicate another stays a valid link: it moves permanently to the id that stays.
+        if flask.request.method == "GET" and (match := re.fullmatch(r"/company/([^/]+)", flask.request.path)):
+            target = site.company_redirects.get(match.group(1))
+            if target:
+                query = flask.request.query_string.decode("latin-1")
+                return flask.redirect(f"/company/{target}" + (f"?{query}" if query else ""), code=301)
+        return None
+
     @server.after_request
     def add_security_headers(response: flask.Response) -> flask.Response:
         if not policies:

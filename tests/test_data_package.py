@@ -82,6 +82,24 @@ class TestRefusals:
         message = refusal(mini_package)
         assert "entity_list.csv" in message and "company_id" in message and "no_such_company" in message
 
+    def test_record_naming_a_merged_company(self, mini_package):
+        used = pd.read_csv(mini_package / "entity_list.csv", dtype=str)["company_id"][0]
+        companies = pd.read_csv(mini_package / "companies.csv", dtype=str, keep_default_na=False)
+        row = int(companies.index[companies["company_id"] == used][0])
+        other = companies.loc[companies["company_id"] != used, "company_id"].iloc[0]
+        break_csv(mini_package, "companies", row, "merged_into", other)
+        message = refusal(mini_package)
+        assert "merged company" in message and f"value {used!r}" in message and ".csv, row " in message
+
+    def test_merges_that_chain(self, mini_package):
+        companies = pd.read_csv(mini_package / "companies.csv", dtype=str, keep_default_na=False)
+        unused = [c for c in companies["company_id"] if c not in {"huawei", "hikvision"}][:2]
+        first, second = (int(companies.index[companies["company_id"] == c][0]) for c in unused)
+        break_csv(mini_package, "companies", first, "merged_into", unused[1])
+        break_csv(mini_package, "companies", second, "merged_into", "huawei")
+        message = refusal(mini_package)
+        assert "companies.csv" in message and "merged_into" in message and unused[1] in message
+
     @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,hi", "ftp://example.org/x"])
     def test_non_http_source_url(self, mini_package, url):
         break_csv(mini_package, "agreements_sources", 0, "url", url)

@@ -41,6 +41,19 @@ def test_every_company_has_a_page(dash_app, atlas):
         assert "Entity List" in text, company_id
 
 
+def test_merged_company_ids_move_permanently_and_leave_search(client, dash_app, atlas):
+    merged = atlas.companies.dropna(subset=["merged_into"])
+    merges = merged.set_index("company_id")["merged_into"].to_dict()
+    assert merges["sunwin_intelligent"] == "shenzhen_sunwin" and merges["bgi_group"] == "bgi"
+    response = client.get("/company/sunwin_intelligent?sort=-year")
+    assert response.status_code == 301 and response.headers["Location"] == "/company/shenzhen_sunwin?sort=-year"
+    assert client.get("/company/shenzhen_sunwin").status_code == 200
+    assert not atlas.records["company_id"].isin(set(merged["company_id"])).any()
+    with dash_app.server.test_request_context("/"):
+        hrefs = {e["value"] for e in search_entries(current_site())}
+    assert "/company/shenzhen_sunwin" in hrefs and "/company/sunwin_intelligent" not in hrefs
+
+
 def test_company_page_shows_listing_with_citation(dash_app, atlas):
     text = render(dash_app, "/company/<company_id>", company_id="huawei")
     assert "On the US Entity List" in text and "84 FR 22961" in text

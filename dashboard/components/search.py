@@ -23,7 +23,7 @@ def search_entries(site: Site) -> list[dict]:
     countries = atlas.countries[atlas.countries["iso3"].isin(with_records)]
     entries = [{"label": f"{row.name} (country)", "value": country_href(row.iso3),
                 "search": row.iso3} for row in countries.itertuples()]
-    for row in atlas.companies.itertuples():
+    for row in atlas.companies[atlas.companies["merged_into"].isna()].itertuples():  # merged ids redirect
         label = row.name_en + (f" {row.name_zh}" if isinstance(row.name_zh, str) else "")
         aliases = [a.strip() for a in row.aliases.split(";")] if isinstance(row.aliases, str) else []
         extra = " ".join(a for a in aliases if a and a.casefold() not in label.casefold())

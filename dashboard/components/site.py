@@ -28,6 +28,7 @@ class Site:
     options: FilterOptions
     company_names: MappingProxyType
     country_names: MappingProxyType
+    company_redirects: MappingProxyType  # merged (duplicate) company id -> the id that stays
     source_line: str
     map_shapes: ProjectedShapes  # country outlines for the server-drawn map, projected once
     views: ViewMemo = field(default_factory=ViewMemo, compare=False)  # computed views, keyed by view state
@@ -44,6 +45,8 @@ def build_site(atlas: AtlasData, settings: Settings) -> Site:
         company_names=MappingProxyType(dict(zip(atlas.companies["company_id"], atlas.companies["name_en"],
                                                 strict=True))),
         country_names=MappingProxyType(dict(zip(atlas.countries["iso3"], atlas.countries["name"], strict=True))),
+        company_redirects=MappingProxyType(atlas.companies.dropna(subset=["merged_into"])
+                                           .set_index("company_id")["merged_into"].to_dict()),
         source_line=source_line,
         map_shapes=project_shapes(json.loads((settings.assets_dir / "topojson" / "world_110m.json").read_text())),
     )

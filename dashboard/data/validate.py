@@ -23,6 +23,8 @@ PARTIAL_DATE_COLUMNS = {"agreements": ["date"], "courses": ["start_date", "end_d
                         "agreements_sources": ["published"], "courses_sources": ["published"],
                         "entity_list_sources": ["published"], "donations_sources": ["published"],
                         "aggregates": ["published"]}
+# The column of each dataset that names a company (courses name none).
+COMPANY_COLUMNS = {"agreements": "vendor_id", "entity_list": "company_id", "donations": "donor_company_id"}
 
 
 def read_descriptor(data_dir: Path) -> dict:
@@ -104,6 +106,7 @@ def check_integrity(data_dir: Path, tables: dict, today: dt.date) -> None:
             if len(future):
                 raise DataPackageError(f"{data_dir.name}/{name}.csv", "date lies in the future",
                                        row=int(future.index[0]) + 1, column=column, value=future.iloc[0])
+    check_merged_companies(data_dir, tables)
     for name in ("courses",):
         frame = tables[name]
         backwards = frame[frame["end_date"].notna() & frame["start_date"].notna()
@@ -112,6 +115,25 @@ def check_integrity(data_dir: Path, tables: dict, today: dt.date) -> None:
             raise DataPackageError(f"{data_dir.name}/{name}.csv", "end_date is before start_date",
                                    row=int(backwards.index[0]) + 1, column="end_date",
                                    value=backwards.iloc[0]["end_date"])
+
+
+def check_merged_companies(data_dir: Path, tables: dict) -> None:
+    """A merged company id keeps its row (old links redirect) but no record may use it, and merges do not chain."""
+    companies = tables["companies"]
+    merged = companies.loc[companies["merged_into"].notna()]
+    chained = merged[merged["merged_into"].isin(set(merged["company_id"]))]
+    if len(chained):
+        raise DataPackageError(f"{data_dir.name}/companies.csv", "merged into a company that is itself merged",
+                               row=int(chained.index[0]) + 1, column="merged_into",
+                               value=chained.iloc[0]["merged_into"])
+    retired = set(merged["company_id"])
+    for dataset, column in COMPANY_COLUMNS.items():
+        frame = tables[dataset]
+        using = frame[frame[column].isin(retired)]
+        if len(using):
+            raise DataPackageError(f"{data_dir.name}/{dataset}.csv", "record names a merged company id (use the id "
+                                   "it was merged into)", row=int(using.index[0]) + 1, column=column,
+                                   value=using.iloc[0][column])
 
 
 def validate_package(data_dir: Path, *, check_checksums: bool = True) -> dict:

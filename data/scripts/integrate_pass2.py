@@ -61,6 +61,41 @@ EDITS = {
 }
 
 
+# Company ids found to name the same firm as another id: the duplicate keeps its row (its URL redirects) and its
+# records move to the id that stays, with a changelog entry each.
+COMPANY_MERGES = {
+    "sunwin_intelligent": ("shenzhen_sunwin", "Shenzhen Sunwin Intelligent Co., Ltd. had two company ids; both show "
+                           "the Chinese name 深圳市赛为智能股份有限公司. Merged into shenzhen_sunwin."),
+    "bgi_group": ("bgi", "BGI Group had two company ids (bgi, bgi_group); merged into bgi. bgi_group's Chinese name "
+                  "华大基因 is BGI Genomics, a listed subsidiary, not the group (华大集团)."),
+}
+
+
+def merge_companies(companies: pd.DataFrame, records: dict[str, pd.DataFrame],
+                    changes: list[dict]) -> pd.DataFrame:
+    """Point duplicate company ids at the id that stays; move their records (in `records`, in place)."""
+    companies = companies.copy()
+    if "merged_into" not in companies.columns:
+        companies["merged_into"] = ""
+    for old, (new, reason) in COMPANY_MERGES.items():
+        old_row = companies.index[companies["company_id"] == old][0]
+        new_row = companies.index[companies["company_id"] == new][0]
+        companies.at[old_row, "merged_into"] = new
+        aliases = [a for row in (new_row, old_row) for a in companies.at[row, "aliases"].split(";") if a]
+        companies.at[new_row, "aliases"] = ";".join(dict.fromkeys(aliases))
+        companies.loc[companies["parent_id"] == old, "parent_id"] = new  # subsidiaries follow their parent
+        for name, column in DATASETS.items():
+            frame = records[name]
+            if column is None:
+                continue
+            moved = frame[column] == old
+            for record_id in frame.loc[moved, "record_id"]:
+                changes.append({"record_id": record_id, "change": "corrected", "description": reason})
+            frame.loc[moved, column] = new
+            frame.loc[moved, "last_changed"] = TODAY
+    return companies
+
+
 def staged(name: str) -> pd.DataFrame | None:
     """A staging file as strings, or None if it does not exist or has no rows."""
     path = STAGING / name
@@ -119,7 +154,7 @@ def main() -> None:
     changelog = read(DATA / "changelog.csv")
     log: list[str] = []
     changes: list[dict] = []
-    outputs: dict[str, pd.DataFrame] = {"companies": fill_company_fields(companies, log)}
+    outputs: dict[str, pd.DataFrame] = {}
 
     for name, company_column in DATASETS.items():
         records, sources = read(DATA / f"{name}.csv"), read(DATA / f"{name}_sources.csv")
@@ -192,6 +227,8 @@ def main() -> None:
             records.loc[records["record_id"] == record_id, "last_changed"] = TODAY
             changes.append({"record_id": record_id, "change": "corrected", "description": description})
         outputs[name], outputs[f"{name}_sources"] = records, sources
+
+    outputs["companies"] = merge_companies(fill_company_fields(companies, log), outputs, changes)
 
     done = set(zip(changelog["record_id"], changelog["change"], changelog["description"], strict=True))
     fresh = [dict(date=TODAY, **c) for c in changes if (c["record_id"], c["change"], c["description"]) not in done]

@@ -184,9 +184,12 @@ COMPANIES = {
             field("headquarters", maxLength=100),
             field("parent_id", pattern="^[a-z0-9_]+$"),
             text("notes"),
+            field("merged_into", pattern="^[a-z0-9_]+$",
+                  description="Set when this id turned out to duplicate another company: the id stays valid (its "
+                              "page redirects there) and no record uses it any more."),
         ],
         "primaryKey": ["company_id"],
-        "foreignKeys": [fk("parent_id", "", "company_id")],
+        "foreignKeys": [fk("parent_id", "", "company_id"), fk("merged_into", "", "company_id")],
         "missingValues": [""],
     },
 }
