@@ -21,7 +21,7 @@ import flask
 from dash import dcc, html
 
 from dashboard.assets_serving import PLOTLY_PATH
-from dashboard.components.home_view import HOME_HEADING, static_map_href
+from dashboard.components.home_view import HOME_HEADING, home_view, static_map_href
 from dashboard.components.site import current_site
 from dashboard.viewstate import parse_view_state
 
@@ -119,6 +119,17 @@ def preload_links(path: str, static_map: str | None = None) -> str:
     return "\n".join(links)
 
 
+def map_picture(path: str) -> str | None:
+    """The server-drawn map for this request when the page will show a map (not the table, not an empty view)."""
+    if path != "/":
+        return None
+    site = current_site()
+    state = parse_view_state(flask.request.args.to_dict(), site.options)
+    if state.view != "map" or home_view(site, state).empty is not None:
+        return None
+    return static_map_href(state)
+
+
 def boot_shell(static_map: str) -> str:
     """The map page's first screen as plain HTML: the site bar, the heading and the server-drawn map.
 
@@ -149,10 +160,7 @@ class AtlasDash(dash.Dash):
         """The index page, with preload links after the stylesheets."""
         if flask.has_request_context():
             path = flask.request.path
-            static_map = None
-            if path == "/":
-                site = current_site()
-                static_map = static_map_href(parse_view_state(flask.request.args.to_dict(), site.options))
+            static_map = map_picture(path)
             kwargs["css"] = kwargs.get("css", "") + preload_links(path, static_map)
             if static_map:
                 kwargs["app_entry"] = boot_shell(static_map)

@@ -104,5 +104,8 @@ class TestRoute:
         entry = index[index.index('<div id="react-entry-point">'):]
         assert entry.index('class="page boot-shell"') < entry.index('src="/map.svg?ds=donations&amp;r=Africa"')
         assert "boot-shell" not in client.get("/timeline").get_data(as_text=True)  # only the map page has one
+        for not_a_map in ("/?view=table", "/?ds=entity_list&r=Africa"):  # the table, and a view with no records
+            index = client.get(not_a_map).get_data(as_text=True)
+            assert "boot-shell" not in index and "map.svg" not in index
         layout = client.get("/_dash-layout", headers={"Referer": "http://localhost/?ds=donations&r=Africa"})
         assert '"src": "/map.svg?ds=donations&r=Africa"' in json.dumps(layout.get_json())
