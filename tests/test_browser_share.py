@@ -66,6 +66,8 @@ def test_embed_shows_the_chart_without_site_chrome(page):
     page.goto(page.base_url + "/embed/map?ds=agreements")
     page.wait_for_selector("#embed-graph .choroplethlocation", timeout=20_000)
     expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator("img.map-placeholder")).to_be_hidden()  # the picture gave way to plotly's map
+    assert page.locator("img.map-placeholder").get_attribute("src") == "/map.svg?ds=agreements"
     expect(page.get_by_role("link", name=re.compile("Open this view"))).to_have_attribute("href", "/?ds=agreements")
 
 
