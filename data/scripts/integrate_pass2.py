@@ -40,18 +40,24 @@ EDITS = {
                    "that secured the Hajj pilgrimages from 2016.",
     },
     ("donations", "DON-005"): {
-        "notes": "The brief says 'promoted and used', not donated or sold. Son Servera's local police bought a DJI "
-                 "Mavic 2 Enterprise Dual drone and used it in January 2021 to enforce the Covid ban on festivities "
-                 "(Mallorca Confidencial, Ultima Hora). Madrid Municipal Police used loudspeaker drones from 14 March "
-                 "2020, but the stored pages do not confirm the brand (one page attributes them to GDU-Tech, a DJI "
-                 "trade blog only implies DJI). No page shows DJI itself donating drones in Spain.",
+        "notes": "The brief says 'promoted and used', not donated or sold. Son Servera's local police added a DJI "
+                 'Mavic 2 Enterprise Dual drone to its resources in January 2021, to watch the Sant Antoni eve '
+                 '(16-17 January 2021) for illegal gatherings under the Covid ban on festivities (Mallorca '
+                 'Confidencial, Ultima Hora); the pages announce the planned use and do not say how the drone was '
+                 'acquired. Madrid Municipal Police used loudspeaker drones from 14 March 2020, but the stored pages '
+                 'do not confirm the brand (one page attributes them to GDU-Tech, a DJI trade blog only implies '
+                 'DJI). No page shows DJI itself donating drones in Spain.',
     },
     ("donations", "DON-006"): {
         "notes": "The brief says 'promoted and used', not donated or sold. Saronno local police used two Mavic 2 "
-                 "Enterprise drones (a DJI model; the page does not name DJI) with loudspeakers for Covid-19 movement "
-                 "checks in March 2020, bought months before the pandemic (EUR 8,000). Manduria's municipal police "
-                 "bought a DJI Mavic 2 Pro in July 2020 to watch, among other things, gatherings on beaches (La Voce "
-                 "di Manduria). No page shows DJI itself donating drones in Italy.",
+                 'Enterprise drones (a DJI model; the page does not name DJI) with loudspeakers for Covid-19 '
+                 'movement checks in March 2020, bought months before the pandemic (EUR 8,000). The municipality of '
+                 'Manduria bought a DJI Mavic 2 Pro for its local police in July 2020 to watch, among other things, '
+                 'gatherings on beaches (La Voce di Manduria). No page shows DJI itself donating drones in Italy.',
+    },
+    ("entity_list", "ENT-607"): {
+        "summary": "New H3C Semiconductor Technologies was added to the US Entity List in November 2021 among 27 "
+                   "entities, for supporting PLA military modernisation.",
     },
     ("entity_list", "ENT-070"): {
         "confidence": "medium",
