@@ -58,6 +58,7 @@ EDITS = {
     ("entity_list", "ENT-607"): {
         "summary": "New H3C Semiconductor Technologies was added to the US Entity List in November 2021 among 27 "
                    "entities, for supporting PLA military modernisation.",
+        "changelog": "Summary no longer calls it a chip unit of the H3C group: no cited page says so.",
     },
     ("entity_list", "ENT-070"): {
         "confidence": "medium",
@@ -225,9 +226,11 @@ def main() -> None:
         for (dataset, record_id), edit in EDITS.items():
             if dataset == name:
                 row = records.index[records["record_id"] == record_id]
-                for field, value in edit.items():
+                fields = {field: value for field, value in edit.items() if field != "changelog"}
+                for field, value in fields.items():
                     records.at[row[0], field] = value
-                touched[record_id] = ("Further sources added; " + ", ".join(edit) + " revised from them.")
+                touched[record_id] = edit.get("changelog", "Further sources added; " + ", ".join(fields)
+                                              + " revised from them.")
 
         for record_id, description in touched.items():
             records.loc[records["record_id"] == record_id, "last_changed"] = TODAY
