@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import re
 
@@ -123,12 +124,14 @@ def register_routes(server: flask.Flask, site: Site, exporter: ImageExporter) ->
         # The map page shows this until plotly.js has drawn the interactive map; the query is the page's.
         state = view_from_request()
 
-        def draw() -> str:
+        def draw() -> tuple[str, str]:
             figure = home_view(site, state).figure
-            return static_map_svg(figure, site.map_shapes, title=figure["layout"]["title"]["text"])
+            svg = static_map_svg(figure, site.map_shapes, title=figure["layout"]["title"]["text"])
+            return svg, hashlib.sha256(svg.encode()).hexdigest()[:32]  # hashed once per view, not per request
 
-        response = flask.Response(site.views.get_or_build(("static-map", state), draw), mimetype="image/svg+xml")
-        response.add_etag()
+        svg, etag = site.views.get_or_build(("static-map", state), draw)
+        response = flask.Response(svg, mimetype="image/svg+xml")
+        response.set_etag(etag)
         response.cache_control.public = True
         response.cache_control.max_age = 600  # the picture changes only with the data, i.e. with a deploy
         return response.make_conditional(flask.request)

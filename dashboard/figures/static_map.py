@@ -15,8 +15,11 @@ import numpy as np
 from shapely.geometry import Polygon, box
 from shapely.geometry.polygon import orient
 
+from dashboard.figures.world_map import GEO_LAYOUT
+
 WIDTH = 1000  # viewBox width; coordinates are whole units of it (a pixel on a 1000 px wide map)
-LAND, BORDER = "#eeeeee", "#ffffff"
+LAND, BORDER = GEO_LAYOUT["landcolor"], GEO_LAYOUT["countrycolor"]  # what plotly draws for the same map
+LAT_RANGE = tuple(GEO_LAYOUT["lataxis"]["range"])
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,7 @@ def _subpath(lonlat: np.ndarray, left: float, top: float, factor: float) -> str:
     return f"M{points[0][0]} {points[0][1]}l" + " ".join(f"{dx} {dy}" for dx, dy in steps) + "z"
 
 
-def project_shapes(topology: dict, lat_range: tuple[float, float] = (-58, 84)) -> ProjectedShapes:
+def project_shapes(topology: dict, lat_range: tuple[float, float] = LAT_RANGE) -> ProjectedShapes:
     """Project the topology's countries and land into a viewBox that frames longitudes ±180 and `lat_range`."""
     arcs = _arcs_lonlat(topology)
     left, _ = natural_earth(np.array([-180.0]), np.array([0.0]))
