@@ -10,6 +10,7 @@ COUNTRIES = pd.DataFrame({"iso3": ["KEN", "SRB"], "name": ["Kenya", "Serbia"],
                           "bri_status": ["member", "member"]})
 CAPTION = {"title": "T", "summary": "All records \u2014 6 records in 3 countries", "source_line": "Source: X",
            "url": "http://127.0.0.1:8050/?ds=agreements"}
+MAP = {**CAPTION, "base_map": ["KEN", "SRB", "FRA", "CHN"]}
 
 
 def annotation_texts(figure):
@@ -18,32 +19,41 @@ def annotation_texts(figure):
 
 class TestWorldMap:
     def test_choropleth_by_iso3_without_geometry(self):
-        figure = make_world_map(COUNTS, **CAPTION)
-        trace = figure["data"][0]
+        figure = make_world_map(COUNTS, **MAP)
+        background, trace = figure["data"]
         assert trace["type"] == "choropleth" and trace["locationmode"] == "ISO-3"
         assert trace["locations"] == ["KEN", "SRB"] and trace["z"] == [3, 1]  # SGP has no shape at 110m
-        assert "geojson" not in trace
+        assert "geojson" not in trace and "geojson" not in background
         assert figure["layout"]["geo"]["fitbounds"] is False
 
+    def test_other_countries_are_one_grey_trace_instead_of_plotlys_land_and_border_layers(self):
+        figure = make_world_map(COUNTS, **MAP)
+        background = figure["data"][0]
+        assert background["locations"] == ["CHN", "FRA"] and background["hoverinfo"] == "skip"
+        assert {stop[1] for stop in background["colorscale"]} == {"#eeeeee"} and background["showscale"] is False
+        geo = figure["layout"]["geo"]
+        assert geo["showland"] is False and geo["showcountries"] is False
+
     def test_screenshot_cites_itself(self):
-        figure = make_world_map(COUNTS, **CAPTION)
+        figure = make_world_map(COUNTS, **MAP)
         text = annotation_texts(figure)
         assert figure["layout"]["title"]["text"] == "T"
         assert CAPTION["summary"] in text and "Source: X" in text and CAPTION["url"] in text
 
     def test_overlay_colours_context_and_keeps_counts_as_text(self):
-        figure = make_world_map(COUNTS, overlay="regime", countries=COUNTRIES, **CAPTION)
-        context, bubbles = figure["data"][:2]
+        figure = make_world_map(COUNTS, overlay="regime", countries=COUNTRIES, **MAP)
+        background, context, bubbles = figure["data"]
         assert context["locations"] == ["KEN", "SRB"] and bubbles["text"] == ["3", "1"]
+        assert background["locations"] == ["CHN", "FRA"]  # no context value: grey, like a country without records
 
     def test_selected_country_is_outlined(self):
-        figure = make_world_map(COUNTS, selected="KEN", **CAPTION)
+        figure = make_world_map(COUNTS, selected="KEN", **MAP)
         assert figure["data"][-1]["locations"] == ["KEN"] and figure["data"][-1]["marker"]["line"]["width"] == 2
 
     def test_figure_is_small_enough_to_send_on_every_filter_change(self):
         import json
 
-        assert len(json.dumps(make_world_map(COUNTS, **CAPTION))) < 5_000
+        assert len(json.dumps(make_world_map(COUNTS, **MAP))) < 5_000
 
 
 def test_timeline_stacks_datasets_with_patterns_and_marks_listings():

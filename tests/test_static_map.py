@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from dashboard.data.geo import base_map_codes
 from dashboard.figures.static_map import (
     LAND,
     colour_at,
@@ -23,7 +24,8 @@ from dashboard.figures.world_map import make_world_map
 TOPOJSON = Path(__file__).parents[1] / "assets" / "topojson" / "world_110m.json"
 COUNTS = pd.DataFrame({"iso3": ["KEN", "SRB", "BRA"], "country_name": ["Kenya", "Serbia", "Brazil"],
                        "on_base_map": [True, True, True], "count": [9, 1, 5]})
-CAPTION = {"title": "T", "summary": "S", "source_line": "Source: X", "url": "http://127.0.0.1:8050/"}
+CAPTION = {"title": "T", "summary": "S", "source_line": "Source: X", "url": "http://127.0.0.1:8050/",
+           "base_map": base_map_codes(TOPOJSON)}
 
 
 @pytest.fixture(scope="module")

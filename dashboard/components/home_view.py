@@ -113,7 +113,8 @@ def build_home_view(site: Site, state: ViewState) -> HomeView:
     # China is where the records come from (its Entity List entries sit there); colouring it would swamp the
     # scale for the countries abroad, so it is listed beside the map instead.
     is_origin = counts["iso3"] == ORIGIN
-    figure = make_world_map(counts[~is_origin], title=map_title(state), summary=summary, source_line=site.source_line,
+    figure = make_world_map(counts[~is_origin], base_map=site.base_map_codes, title=map_title(state),
+                            summary=summary, source_line=site.source_line,
                             url=absolute(site.settings.site_url, home_href(state)), overlay=state.overlay,
                             countries=site.atlas.countries, selected=state.country)
     off_map = counts[is_origin | ~counts["on_base_map"].fillna(False).astype(bool)]

@@ -11,6 +11,7 @@ import flask
 from dashboard.components.memo import ViewMemo
 from dashboard.config import Settings
 from dashboard.data import AtlasData
+from dashboard.data.geo import base_map_codes
 from dashboard.data.store import DATASETS
 from dashboard.figures.static_map import ProjectedShapes, project_shapes
 from dashboard.transforms import filter_options
@@ -31,11 +32,13 @@ class Site:
     company_redirects: MappingProxyType  # merged (duplicate) company id -> the id that stays
     source_line: str
     map_shapes: ProjectedShapes  # country outlines for the server-drawn map, projected once
+    base_map_codes: frozenset[str]  # ISO-3 ids of the country shapes the browser's map draws
     views: ViewMemo = field(default_factory=ViewMemo, compare=False)  # computed views, keyed by view state
 
 
 def build_site(atlas: AtlasData, settings: Settings) -> Site:
     """Derive the options and labels once."""
+    topojson_path = settings.assets_dir / "topojson" / "world_110m.json"
     producers = [s.get("producer") for s in atlas.descriptor.get("sources", []) if s.get("producer")]
     source_line = (f"Source: Safe City Atlas, data as of {atlas.last_updated}; underlying sources: "
                    + ", ".join(dict.fromkeys(producers)) + " and the public sources cited per record")
@@ -48,7 +51,8 @@ def build_site(atlas: AtlasData, settings: Settings) -> Site:
         company_redirects=MappingProxyType(atlas.companies.dropna(subset=["merged_into"])
                                            .set_index("company_id")["merged_into"].to_dict()),
         source_line=source_line,
-        map_shapes=project_shapes(json.loads((settings.assets_dir / "topojson" / "world_110m.json").read_text())),
+        map_shapes=project_shapes(json.loads(topojson_path.read_text())),
+        base_map_codes=base_map_codes(topojson_path),
     )
 
 

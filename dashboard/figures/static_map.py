@@ -15,10 +15,10 @@ import numpy as np
 from shapely.geometry import Polygon, box
 from shapely.geometry.polygon import orient
 
-from dashboard.figures.world_map import GEO_LAYOUT
+from dashboard.figures.world_map import BORDER_COLOUR, GEO_LAYOUT, NO_DATA_COLOUR
 
 WIDTH = 1000  # viewBox width; coordinates are whole units of it (a pixel on a 1000 px wide map)
-LAND, BORDER = GEO_LAYOUT["landcolor"], GEO_LAYOUT["countrycolor"]  # what plotly draws for the same map
+LAND, BORDER = NO_DATA_COLOUR, BORDER_COLOUR  # what plotly draws for the same map
 LAT_RANGE = tuple(GEO_LAYOUT["lataxis"]["range"])
 
 

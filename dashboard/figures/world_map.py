@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import pandas as pd
 
 from dashboard.figures.captions import citation_annotations
 from dashboard.figures.template import BRI_COLOURS, COUNT_COLOURSCALE, REGIME_COLOURS, TEMPLATE
 from dashboard.viewstate import BRI_LABELS, REGIME_LABELS
 
+NO_DATA_COLOUR, BORDER_COLOUR = "#eeeeee", "#ffffff"
+# No land or border layers: countries without a colour of their own are one neutral choropleth trace
+# (`_background_trace`). plotly re-projects every base layer on each update, and the two layers cost about a
+# third of a filter change's redraw; the background trace draws the same picture for less.
 GEO_LAYOUT = {
     "fitbounds": False,  # plotly.js 4 defaults to "locations", which zooms to the data (STACK-NOTES 1.5)
     "projection": {"type": "natural earth"},
-    "showframe": False, "showcoastlines": False, "showcountries": True, "countrycolor": "#ffffff",
-    "showland": True, "landcolor": "#eeeeee", "showocean": False, "lataxis": {"range": [-58, 84]},
-    "bgcolor": "rgba(0,0,0,0)",
+    "showframe": False, "showcoastlines": False, "showcountries": False, "showland": False, "showocean": False,
+    "lataxis": {"range": [-58, 84]}, "bgcolor": "rgba(0,0,0,0)",
 }
+BORDER = {"color": BORDER_COLOUR, "width": 0.5}
+
+
+def _background_trace(codes: list[str]) -> dict:
+    """Every other country shape of the base map, neutral grey, without hover or clicks."""
+    return {"type": "choropleth", "locationmode": "ISO-3", "locations": codes, "z": [0] * len(codes),
+            "zmin": 0, "zmax": 1, "colorscale": [[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]], "showscale": False,
+            "marker": {"line": BORDER}, "hoverinfo": "skip", "name": "no records"}
 
 
 def _categorical_trace(context: pd.DataFrame, column: str, colours: dict[str, str], labels: dict[str, str],
@@ -33,17 +46,20 @@ def _categorical_trace(context: pd.DataFrame, column: str, colours: dict[str, st
         "customdata": [[name, labels.get(value, value)]
                        for name, value in zip(shown["name"], shown[column], strict=True)],
         "hovertemplate": "%{customdata[0]}<br>" + title + ": %{customdata[1]}<extra></extra>",
-        "marker": {"line": {"color": "#ffffff", "width": 0.5}},
+        "marker": {"line": BORDER},
         "colorbar": {"title": {"text": title}, "tickvals": list(range(len(categories))),
                      "ticktext": [labels.get(c, c.replace("_", " ")) for c in categories], "len": 0.6},
         "name": title,
     }
 
 
-def make_world_map(counts: pd.DataFrame, *, title: str, summary: str, source_line: str, url: str,
-                   overlay: str = "none", countries: pd.DataFrame | None = None, selected: str | None = None,
-                   count_label: str = "records") -> dict:
-    """Figure dict: choropleth of `counts` (iso3, country_name, count), or context colours + count bubbles."""
+def make_world_map(counts: pd.DataFrame, *, base_map: Collection[str], title: str, summary: str, source_line: str,
+                   url: str, overlay: str = "none", countries: pd.DataFrame | None = None,
+                   selected: str | None = None, count_label: str = "records") -> dict:
+    """Figure dict: choropleth of `counts` (iso3, country_name, count), or context colours + count bubbles.
+
+    `base_map` holds the ISO-3 ids of every country shape in the topojson: those not coloured are drawn grey.
+    """
     drawn = counts[counts["on_base_map"].fillna(False).astype(bool)] if len(counts) else counts
     hover = [[name, int(n)] for name, n in zip(drawn["country_name"], drawn["count"], strict=True)]
     if overlay in ("regime", "bri") and countries is not None:
@@ -65,10 +81,12 @@ def make_world_map(counts: pd.DataFrame, *, title: str, summary: str, source_lin
             "z": [int(n) for n in drawn["count"]], "zmin": 1, "zmax": max([int(n) for n in drawn["count"]] or [1]),
             "colorscale": COUNT_COLOURSCALE, "customdata": hover,
             "hovertemplate": "%{customdata[0]}<br>%{customdata[1]} " + count_label + "<extra></extra>",
-            "marker": {"line": {"color": "#ffffff", "width": 0.5}},
+            "marker": {"line": BORDER},
             "colorbar": {"title": {"text": count_label.capitalize()}, "len": 0.6, "thickness": 14,
                          "tickformat": "d", "dtick": max(1, round(max([int(n) for n in drawn["count"]] or [1]) / 5))},
             "name": count_label}]
+    coloured = set(traces[0]["locations"])
+    traces.insert(0, _background_trace([code for code in sorted(base_map) if code not in coloured]))
     if selected:
         traces.append({"type": "choropleth", "locationmode": "ISO-3", "locations": [selected], "z": [0],
                        "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], "showscale": False,

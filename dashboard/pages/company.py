@@ -76,8 +76,8 @@ def company_page(site: Site, company_id: str, table: TableState) -> html.Div:
                        "No agreements or donations recorded for this company."))
     if len(abroad):
         summary = f"{company['name_en']}: {len(abroad)} records abroad in {abroad['iso3'].nunique()} countries"
-        figure = make_world_map(count_by_country(abroad), title=f"{company['name_en']} abroad", summary=summary,
-                                source_line=site.source_line,
+        figure = make_world_map(count_by_country(abroad), base_map=site.base_map_codes,
+                                title=f"{company['name_en']} abroad", summary=summary, source_line=site.source_line,
                                 url=absolute(site.settings.site_url, company_href(company_id)))
         body += [graph(ids.MAP, figure, filename=export_filename("company", company_id),
                        label=f"Countries with {company['name_en']} records"),
