@@ -5,8 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser_selectors import COLOURED, SHAPES
+
 pytestmark = pytest.mark.browser
-SHAPES = "#home-map .choroplethlocation"
 
 
 def test_map_draws_country_shapes_from_the_local_topojson(page):
@@ -33,16 +34,17 @@ def test_every_preloaded_file_is_fetched_once(page):
 def test_filter_changes_map_and_url_and_reload_restores_it(page):
     page.goto(page.base_url + "/")
     page.wait_for_selector(SHAPES, timeout=20_000)
-    before = page.locator(SHAPES).count()
+    before = page.locator(COLOURED).count()
     page.get_by_role("option", name="Safe/smart-city agreements").click()
     expect(page).to_have_url(re.compile(r"\?ds=agreements$"))
     expect(page.locator("#home-summary")).to_contain_text("Safe/smart-city agreements")
-    page.wait_for_function(f"document.querySelectorAll('{SHAPES}').length !== {before}")
-    after = page.locator(SHAPES).count()
+    page.wait_for_function(f"() => document.querySelectorAll('{COLOURED}').length !== {before}")
+    after = page.locator(COLOURED).count()
+    assert 0 < after < before
     page.reload()
     page.wait_for_selector(SHAPES, timeout=20_000)
     expect(page.locator("#home-summary")).to_contain_text("Safe/smart-city agreements")
-    assert page.locator(SHAPES).count() == after
+    assert page.locator(COLOURED).count() == after
     assert page.get_by_role("option", name="Safe/smart-city agreements").get_attribute("aria-selected") == "true"
 
 
@@ -96,7 +98,7 @@ def test_server_drawn_map_gives_way_to_plotly_and_never_comes_back(page):
     picture = page.locator("img.map-placeholder")
     expect(picture).to_be_hidden()
     assert page.locator(".boot-shell").count() == 0 and page.locator(".site-header").count() == 1  # replaced
-    page.get_by_role("option", name="Entity List entries").click()  # every listing is in China: no shapes
+    page.get_by_role("option", name="Entity List entries").click()  # every listing is in China: none coloured
     expect(page).to_have_url(re.compile(r"\?ds=entity_list$"))
-    page.wait_for_function(f"document.querySelectorAll('{SHAPES}').length === 0", timeout=20_000)
+    page.wait_for_function(f"() => document.querySelectorAll('{COLOURED}').length === 0", timeout=20_000)
     expect(picture).to_be_hidden()  # the picture of the first view must not show through a later one

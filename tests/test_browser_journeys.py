@@ -5,8 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser_selectors import COLOURED, SHAPES
+
 pytestmark = pytest.mark.browser
-SHAPES = "#home-map .choroplethlocation"
 
 
 def test_policy_user_filters_by_vendor_and_year_and_opens_a_country(page):
@@ -14,7 +15,7 @@ def test_policy_user_filters_by_vendor_and_year_and_opens_a_country(page):
     page.wait_for_selector(SHAPES, timeout=20_000)
     expect(page.locator("#home-summary")).to_contain_text("Huawei")
     expect(page.locator("#home-summary")).to_contain_text("2014\u20132020")
-    page.locator(SHAPES).first.click(force=True)
+    page.locator(COLOURED).first.click(force=True)
     expect(page.locator("#home-panel")).to_contain_text("Open the", timeout=10_000)
     expect(page).to_have_url(re.compile(r"&c=[A-Z]{3}$"))
     page.locator("#home-panel a.panel-link").click()

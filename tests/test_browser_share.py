@@ -7,8 +7,9 @@ import struct
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser_selectors import SHAPES
+
 pytestmark = pytest.mark.browser
-SHAPES = "#home-map .choroplethlocation"
 
 
 def on_screen_count(page) -> int:

@@ -81,6 +81,32 @@ def test_search_matches_english_chinese_and_aliases(dash_app):
     assert match_entries(entries, "") == []
 
 
+def suggest_body(search_value):
+    return {"output": "site-search.options", "changedPropIds": ["site-search.search_value"],
+            "outputs": {"id": "site-search", "property": "options"},
+            "inputs": [{"id": "site-search", "property": "search_value", "value": search_value}]}
+
+
+class TestHeaderSearch:
+    def post(self, client, body):
+        client.get("/")
+        return client.post("/_dash-update-component", json=body)
+
+    def test_pages_ship_the_box_without_options(self, client):
+        layout = client.get("/_dash-layout").get_data(as_text=True)
+        assert '"id":"site-search"' in layout.replace(" ", "") and "Kenya (country)" not in layout
+
+    def test_typing_gets_the_matching_options(self, client):
+        options = self.post(client, suggest_body("海康威视")).get_json()["response"]["site-search"]["options"]
+        assert [o["value"] for o in options] == ["/company/hikvision"]
+        options = self.post(client, suggest_body("a")).get_json()["response"]["site-search"]["options"]
+        assert len(options) == 30 and all("label" in o and "search" in o for o in options)
+
+    @pytest.mark.parametrize("value", ["", "   ", None, 5, ["kenya"], {"q": 1}])
+    def test_empty_or_malformed_search_text_changes_nothing(self, client, value):
+        assert self.post(client, suggest_body(value)).status_code == 204
+
+
 @pytest.mark.parametrize("state", [
     ViewState(), ViewState(datasets=("agreements",)), ViewState(companies=("huawei",), years=(2014, 2019)),
     ViewState(regions=("Africa",), datasets=("agreements", "donations")), ViewState(bri="member", tags=("cameras",)),
