@@ -65,6 +65,19 @@ EDITS = {
         "notes": "Rests on a state-media report (Yicai) and a law-firm summary (International Trade Insights) listing "
                  "the Cambricon companies among the entities added in December 2022; the FR text itself was not seen.",
     },
+    ("agreements", "AGR-501"): {
+        "notes": "Award date uncertain. The police tender (CPB/11/2013) was issued on 30 April 2013, so Ecofin's 'won "
+                 "in 2012' cannot be right. Le Mauricien (undated pages) says ZTE won the tender in 2013 and, citing "
+                 "the Director of Audit, that the contract was allocated on 13 December 2013; Mega.mu (2016) says ZTE "
+                 "obtained it in January 2014. The date stays January 2014, the only one given by a dated page. Camera"
+                 " count 300 (L'Express, Ecofin) vs 304 (Le Mauricien). Ecofin says the cameras were to capture clear "
+                 "images of number plates and faces for a central computer; recognition software is not stated, so "
+                 "only 'cameras' is tagged. Status 'suspended' = contract cancelled (Feb 2015 per Mega.mu, Jan 2016 "
+                 "article); ZTE Mauritius denied corruption allegations (Le Mauricien). Distinct from the Huawei Safe "
+                 "City contract of 2017 (AGR-017) and the 2011 Dahua street CCTV (AGR-502).",
+        "changelog": "Three further sources (the 2013 tender, two Le Mauricien reports); notes now give the award-date "
+                     "evidence: tender April 2013, allocation December 2013 per the audit, January 2014 per Mega.mu.",
+    },
 }
 
 
@@ -203,6 +216,7 @@ def main() -> None:
                 for record_id in grown[grown > 0].index:
                     touched[record_id] = "Further source added."
 
+        filled: dict[str, list[str]] = {}  # record id -> fields filled by this run's fixes
         for fixes_file in sorted(STAGING.glob(f"{name}_*fixes.csv")):
             fixes = staged(fixes_file.name)
             for fix in fixes.itertuples() if fixes is not None else ():
@@ -221,7 +235,9 @@ def main() -> None:
                     log.append(f"{name}: fix for {fix.record_id}.{fix.field} skipped (its source was not added)")
                     continue
                 records.at[row[0], fix.field] = fix.new_value
-                touched[fix.record_id] = f"{fix.field.replace('_', ' ').capitalize()} filled from a further source."
+                filled.setdefault(fix.record_id, []).append(fix.field.replace("_", " ").replace("fr ", "FR "))
+                fields = ", ".join(filled[fix.record_id])
+                touched[fix.record_id] = fields[0].upper() + fields[1:] + " filled from a further source."
 
         for (dataset, record_id), edit in EDITS.items():
             if dataset == name:
