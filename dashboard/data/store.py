@@ -10,7 +10,7 @@ from types import MappingProxyType
 import pandas as pd
 
 from dashboard.data.errors import DataPackageError
-from dashboard.data.validate import SOURCE_TABLES, check_integrity, validate_package
+from dashboard.data.validate import COMPANY_COLUMNS, SOURCE_TABLES, check_integrity, validate_package
 
 DATASETS = ("agreements", "courses", "entity_list", "donations")
 ORGANISER_COUNTRY = "CHN"
@@ -45,7 +45,7 @@ def unify_records(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     agreements = tables["agreements"]
     agreement_rows = pd.DataFrame({
         "record_id": agreements["record_id"], "dataset": "agreements", "iso3": agreements["iso3"],
-        "year": agreements["year"], "date": agreements["date"], "company_id": agreements["vendor_id"],
+        "year": agreements["year"], "date": agreements["date"], "company_id": agreements[COMPANY_COLUMNS["agreements"]],
         "title": agreements["project_name"].fillna(agreements["customer"]).fillna(agreements["summary"]),
         "summary": agreements["summary"], "status": agreements["status"], "tags": agreements["tech_tags"],
         "confidence": agreements["confidence"], "city": agreements["city"], "latitude": agreements["latitude"],
@@ -69,14 +69,15 @@ def unify_records(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     entity_rows = pd.DataFrame({
         "record_id": entities["record_id"], "dataset": "entity_list", "iso3": entities["destination_iso3"],
         "year": pd.to_numeric(entities["effective_date"].str.slice(0, 4)).astype("Int64"),
-        "date": entities["effective_date"], "company_id": entities["company_id"], "title": entities["entity_name"],
+        "date": entities["effective_date"], "company_id": entities[COMPANY_COLUMNS["entity_list"]],
+        "title": entities["entity_name"],
         "summary": entities["summary"], "status": entities["action"], "tags": entities["tech_tags"],
         "confidence": entities["confidence"], "city": pd.NA, "latitude": pd.NA, "longitude": pd.NA})
 
     donations = tables["donations"]
     donation_rows = pd.DataFrame({
         "record_id": donations["record_id"], "dataset": "donations", "iso3": donations["recipient_iso3"],
-        "year": donations["year"], "date": donations["date"], "company_id": donations["donor_company_id"],
+        "year": donations["year"], "date": donations["date"], "company_id": donations[COMPANY_COLUMNS["donations"]],
         "title": donations["donor_name"] + ": " + donations["items"], "summary": donations["summary"],
         "status": donations["transfer_type"], "tags": donations["tech_category"],
         "confidence": donations["confidence"], "city": pd.NA, "latitude": pd.NA, "longitude": pd.NA})

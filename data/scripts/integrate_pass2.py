@@ -24,9 +24,9 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from integrate_staging import DATA, STAGING, TODAY, publish, read, tidy  # noqa: E402
+from integrate_staging import COMPANY_COLUMNS, DATA, STAGING, TODAY, publish, read, tidy  # noqa: E402
 
-DATASETS = {"agreements": "vendor_id", "courses": None, "entity_list": "company_id", "donations": "donor_company_id"}
+DATASETS = {name: COMPANY_COLUMNS.get(name) for name in ("agreements", "courses", "entity_list", "donations")}
 
 # Record-level edits a curator made from the pass-2 sources (each supported by a source added in this pass).
 EDITS = {

@@ -16,12 +16,16 @@ import argparse
 import csv
 import json
 import re
+import sys
 from pathlib import Path
 
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
+sys.path.insert(0, str(ROOT))
+from dashboard.data.validate import COMPANY_COLUMNS  # noqa: E402  (dataset -> its company id column)
+
 STAGING = DATA / "staging"
 TODAY = "2026-11-29"
 SOURCE_REQUIRED = ["record_id", "source_n", "url", "publisher", "evidence_quote", "source_type"]
@@ -98,8 +102,7 @@ def main(out: Path) -> None:
         ("donations", tables["donations"], tables["donations_sources"]),
     ):
         records = tidy(records).drop_duplicates("record_id")
-        company_column = {"agreements": "vendor_id", "entity_list": "company_id",
-                          "donations": "donor_company_id"}.get(name)
+        company_column = COMPANY_COLUMNS.get(name)
         if company_column:
             # A transfer by several firms at once names them all in its text; the link goes to none of them.
             several = records[company_column].str.contains(";")
