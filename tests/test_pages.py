@@ -80,6 +80,17 @@ class TestHomeCallback:
         assert len(response.data) < 30_000
         assert response.get_json()["response"]["home-search"]["data"] == "?ds=agreements"
 
+    def test_every_visible_country_is_drawn_once_and_antarctica_not_at_all(self, client):
+        from dashboard.data.geo import base_map_codes
+        from tests.test_topojson import TOPO
+
+        figure = self.post(client, home_update_body(**{"home-datasets": ["agreements"]})).get_json()[
+            "response"]["home-map"]["figure"]
+        background, counts = figure["data"][:2]
+        assert background["name"] == "no records" and not set(background["locations"]) & set(counts["locations"])
+        drawn = set(background["locations"]) | set(counts["locations"])
+        assert drawn == base_map_codes(TOPO / "world_110m.json") - {"ATA"}  # below the map's latitude range
+
     def test_table_view_keeps_its_sort_and_goes_back_to_page_one(self, client):
         body = home_update_body(search="?ds=courses&sort=-year&page=3", **{"home-view": "table"})
         response = self.post(client, body).get_json()["response"]

@@ -11,7 +11,6 @@ import flask
 from dashboard.components.memo import ViewMemo
 from dashboard.config import Settings
 from dashboard.data import AtlasData
-from dashboard.data.geo import base_map_codes
 from dashboard.data.store import DATASETS
 from dashboard.figures.static_map import ProjectedShapes, project_shapes
 from dashboard.transforms import filter_options
@@ -38,7 +37,7 @@ class Site:
 
 def build_site(atlas: AtlasData, settings: Settings) -> Site:
     """Derive the options and labels once."""
-    topojson_path = settings.assets_dir / "topojson" / "world_110m.json"
+    shapes = project_shapes(json.loads((settings.assets_dir / "topojson" / "world_110m.json").read_text()))
     producers = [s.get("producer") for s in atlas.descriptor.get("sources", []) if s.get("producer")]
     source_line = (f"Source: Safe City Atlas, data as of {atlas.last_updated}; underlying sources: "
                    + ", ".join(dict.fromkeys(producers)) + " and the public sources cited per record")
@@ -51,8 +50,9 @@ def build_site(atlas: AtlasData, settings: Settings) -> Site:
         company_redirects=MappingProxyType(atlas.companies.dropna(subset=["merged_into"])
                                            .set_index("company_id")["merged_into"].to_dict()),
         source_line=source_line,
-        map_shapes=project_shapes(json.loads(topojson_path.read_text())),
-        base_map_codes=base_map_codes(topojson_path),
+        map_shapes=shapes,
+        # Shapes with something inside the map's latitudes: plotly would project Antarctica on every redraw.
+        base_map_codes=frozenset(code for code, path_data in shapes.countries.items() if path_data),
     )
 
 
