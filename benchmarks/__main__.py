@@ -63,7 +63,7 @@ def measure(quick: bool) -> dict:
                                                  first_view=STATIC_MAP_SHOWN),
                     "filter": filter_to_map(browser, url + "/", OURS_READY,
                                             ["Safe/smart-city agreements", "Covid-era donations"],
-                                            4 if quick else 20)}
+                                            4 if quick else 60)}
             import urllib.request
 
             request = urllib.request.Request(url + "/_dash-update-component", data=OURS_BODY, headers=JSON_HEADERS)
