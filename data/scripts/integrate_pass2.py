@@ -78,6 +78,18 @@ EDITS = {
         "changelog": "Three further sources (the 2013 tender, two Le Mauricien reports); notes now give the award-date "
                      "evidence: tender April 2013, allocation December 2013 per the audit, January 2014 per Mega.mu.",
     },
+    ("agreements", "AGR-502"): {
+        "notes": "Single trade-press source for Dahua (SecurityWorldMarket, April 2012), whose text reads like a Dahua "
+                 "release. The prime contractor of the turn-key project, the radio-system supplier, the camera count "
+                 "and the cities covered are not named there. Le Mauricien (undated) reports the inauguration of 272 "
+                 "police cameras in Port Louis, 68 in Grand Baie and a digital police radio system, in the presence "
+                 "of China's ambassador, and says the project was financed by a Rs 270 million interest-free loan from "
+                 "the Chinese government; it names no supplier, so its link to Dahua's project is likely but not "
+                 "confirmed, and the financing field stays empty. Earlier than and distinct from ZTE (AGR-501) and "
+                 "Huawei Safe City (AGR-017).",
+        "changelog": "Further source (Le Mauricien on the inauguration of the Port Louis and Grand Baie cameras and "
+                     "their Chinese interest-free loan); notes say why the financing is not attributed to this record.",
+    },
 }
 
 
