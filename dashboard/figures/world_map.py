@@ -58,7 +58,8 @@ def make_world_map(counts: pd.DataFrame, *, base_map: Collection[str], title: st
                    selected: str | None = None, count_label: str = "records") -> dict:
     """Figure dict: choropleth of `counts` (iso3, country_name, count), or context colours + count bubbles.
 
-    `base_map` holds the ISO-3 ids of every country shape in the topojson: those not coloured are drawn grey.
+    `base_map` holds the ISO-3 ids of every country shape the map shows (`Site.base_map_codes`): those not coloured
+    are drawn grey.
     """
     drawn = counts[counts["on_base_map"].fillna(False).astype(bool)] if len(counts) else counts
     hover = [[name, int(n)] for name, n in zip(drawn["country_name"], drawn["count"], strict=True)]
