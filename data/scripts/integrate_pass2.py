@@ -255,6 +255,8 @@ def main() -> None:
             if dataset == name:
                 row = records.index[records["record_id"] == record_id]
                 fields = {field: value for field, value in edit.items() if field != "changelog"}
+                if all(records.at[row[0], field] == value for field, value in fields.items()):
+                    continue  # applied by an earlier run: a rerun must not move last_changed
                 for field, value in fields.items():
                     records.at[row[0], field] = value
                 touched[record_id] = edit.get("changelog", "Further sources added; " + ", ".join(fields)

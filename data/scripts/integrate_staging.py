@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import json
 import re
 import sys
@@ -27,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from dashboard.data.validate import COMPANY_COLUMNS  # noqa: E402  (dataset -> its company id column)
 
 STAGING = DATA / "staging"
-TODAY = "2026-11-29"
+TODAY = dt.date.today().isoformat()  # first_published / last_changed / changelog date of this run
 SOURCE_REQUIRED = ["record_id", "source_n", "url", "publisher", "evidence_quote", "source_type"]
 PARTIAL_DATE = re.compile(r"^(19|20)\d{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
