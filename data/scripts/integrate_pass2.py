@@ -78,6 +78,23 @@ EDITS = {
         "changelog": "Three further sources (the 2013 tender, two Le Mauricien reports); notes now give the award-date "
                      "evidence: tender April 2013, allocation December 2013 per the audit, January 2014 per Mega.mu.",
     },
+    ("agreements", "AGR-048"): {
+        "customer": "Société malienne de transmission et de diffusion (SMTD)",
+        "summary": "On 3 September 2024, during transition president Assimi Goïta's visit to Huawei's headquarters, "
+                   "Mali's state broadcaster-transmitter SMTD and Huawei Mali signed an MoU to accelerate the \"Mali "
+                   "Numérique\" project, with CITCC, to strengthen video surveillance in Bamako and regional "
+                   "capitals, lay 1,000 km of fibre and build a government data centre.",
+        "notes": "Memorandum of understanding, not a contract; published by the Presidency of Mali (via Maliweb). "
+                 "Partner CITCC (China International Telecommunication Construction Corporation). Financing not "
+                 "stated. The Presidency's text (via Maliweb) names the signatory 'Société malienne de diffusion "
+                 "et de transmission (SMDT)'; the company's name is Société malienne de transmission et de "
+                 "diffusion (SMTD), as Elephantech (quoting SMTD's director-general) and other Maliweb pages write"
+                 " it. A later copy of the Maliweb article seen by an audit drops the video-surveillance clause; "
+                 "Elephantech keeps it.",
+        "changelog": "Signatory's name corrected to SMTD (the Presidency's text swapped it to SMDT); a further "
+                     "source (Elephantech) keeps the video-surveillance clause that a later copy of the Maliweb "
+                     "page drops.",
+    },
     ("agreements", "AGR-502"): {
         "notes": "Single trade-press source for Dahua (SecurityWorldMarket, April 2012), whose text reads like a Dahua "
                  "release. The prime contractor of the turn-key project, the radio-system supplier, the camera count "
