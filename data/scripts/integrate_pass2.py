@@ -78,6 +78,54 @@ EDITS = {
         "changelog": "Three further sources (the 2013 tender, two Le Mauricien reports); notes now give the award-date "
                      "evidence: tender April 2013, allocation December 2013 per the audit, January 2014 per Mega.mu.",
     },
+    ("donations", "DON-061"): {
+        "summary": "Huawei Bangladesh donated a video-conferencing system and AI solution to Bangladesh's health "
+                   "minister at the Directorate General of Health Services on 25 March 2020; the health ministry "
+                   "and directorate were using Huawei video-conferencing systems for the Covid-19 response by June"
+                   " 2020.",
+        "notes": "The Daily Observer (27 March 2020) reports the donation at the DGHS 'on Wednesday'; MP News "
+                 "(25 March 2020) gives Wednesday 25 March. The June 2020 opinion piece (Jerry Wang Shiwu) "
+                 "describes the systems in use.",
+        "confidence": "medium",
+        "changelog": "Transfer type (donated) and date (2020-03-25) filled from two further sources; summary, notes "
+                     "and confidence revised from them.",
+    },
+    ("donations", "DON-063"): {
+        "notes": "Khaosod English (13 May 2020) says China donated the supplies, worth 30 million baht, and "
+                 "lists the same items. The first page says the equipment was flown in by a Chinese military "
+                 "aircraft. Month from the page dates (12-13 May 2020).",
+        "changelog": "Transfer type (donated) filled from a further source (Khaosod English); notes revised from it.",
+    },
+    ("donations", "DON-074"): {
+        "notes": "Noticias de Gipuzkoa (24 March 2020): the city council decided to buy six thermal cameras "
+                 "combined with day/night cameras at EUR 3,200 each, for social services, the municipal guard "
+                 "and the fire brigade; the seller is not named. The Hikvision make comes from the first source.",
+        "changelog": "Transfer type (sold) filled from a further source (Noticias de Gipuzkoa); notes revised from it.",
+    },
+    ("donations", "DON-082"): {
+        "notes": "Chinese state media relaying the company. China Daily (re-posted) quotes iFlytek's rotating "
+                 "president as willing to provide the technology to Hancom, its South Korean partner, free of "
+                 "charge, and Voicebot calls the Accufly.ai programme free: so 'donated', a free service rather "
+                 "than goods. The date is when the calls began in South Korea (24 March 2020), not a handover. "
+                 "Korean public recipient not identified.",
+        "changelog": "Transfer type (donated) and date (calls began 2020-03-24) filled from further sources; notes "
+                     "revised from them.",
+    },
+    ("donations", "DON-204"): {
+        "notes": "Devdiscourse (29 April 2020) says the embassy delivered the supplies on 28 April and quotes "
+                 "the health minister's post listing the same items. The Daily Monitor credits the same items to"
+                 " the Jack Ma and Alibaba foundations instead; not resolved here.",
+        "changelog": "Date (2020-04-28) filled from a further source (Devdiscourse); notes revised from it.",
+    },
+    ("donations", "DON-219"): {
+        "recipient_org": "Ministry of Health and Population of Nepal",
+        "notes": "Xinhua mentions the batch in passing ('received ... from') in a report on the 11 May handover,"
+                 " dated 6 May; People's Review and Spotlight Nepal (both 7 May 2020) say the supplies were "
+                 "jointly donated by the embassy and the Department of Asian Affairs and handed over to the "
+                 "Ministry of Health and Population.",
+        "changelog": "Transfer type (donated) and recipient filled from two further sources (People's Review, "
+                     "Spotlight Nepal); notes revised from them.",
+    },
     ("agreements", "AGR-048"): {
         "customer": "Société malienne de transmission et de diffusion (SMTD)",
         "summary": "On 3 September 2024, during transition president Assimi Goïta's visit to Huawei's headquarters, "
