@@ -5,6 +5,7 @@ so corrections already made there are kept. Inputs (data/staging/):
     <dataset>_*new.csv + matching *new_sources.csv    new records (courses also *new_participants.csv)
     <dataset>_extra_sources.csv, <dataset>_*_extra.csv further sources for published records
     <dataset>_*fixes.csv + <dataset>_*fixes_sources.csv   field values filled, each with its supporting source
+    courses_*_participants.csv                        participant countries of published courses, with the page
     companies_*.csv                                   company ids not yet in data/companies.csv
     companies_zh*.csv                                 Chinese names / headquarters of listed companies, with the page
 Records without a dated source or a required field are withheld and listed, as in the first pass. Every change
@@ -241,6 +242,31 @@ def fill_company_fields(companies: pd.DataFrame, log: list[str]) -> pd.DataFrame
     return companies
 
 
+def add_participants(participants: pd.DataFrame, sources: pd.DataFrame, known_iso3: set[str],
+                     published_ids: set[str], log: list[str]) -> tuple[pd.DataFrame, dict[str, list[str]]]:
+    """Participant countries of published courses from courses_*_participants.csv (not *new_participants.csv).
+
+    A row counts only if its record is published, its code is a known country and its page is among the record's
+    sources (added from a *fixes_sources.csv or *_extra.csv file). Returns the table and the codes added per course.
+    """
+    added: dict[str, list[str]] = {}
+    for path in sorted(STAGING.glob("courses_*_participants.csv")):
+        if path.name.endswith("new_participants.csv") or (staged_rows := staged(path.name)) is None:
+            continue
+        for row in staged_rows.itertuples():
+            cited = ((sources["record_id"] == row.record_id) & (sources["url"] == row.source_url)).any()
+            if row.record_id not in published_ids or row.iso3 not in known_iso3 or not cited:
+                log.append(f"courses: participant {row.record_id} x {row.iso3} skipped (unknown record or country, "
+                           "or its source was not added)")
+                continue
+            if ((participants["record_id"] == row.record_id) & (participants["iso3"] == row.iso3)).any():
+                continue  # already listed (or added by an earlier run)
+            participants = pd.concat([participants, pd.DataFrame([{"record_id": row.record_id, "iso3": row.iso3}])],
+                                     ignore_index=True)
+            added.setdefault(row.record_id, []).append(row.iso3)
+    return participants, added
+
+
 def main() -> None:
     """Integrate pass-2 staging files into data/."""
     descriptor = json.loads((DATA / "datapackage.json").read_text())
@@ -315,6 +341,14 @@ def main() -> None:
                 filled.setdefault(fix.record_id, []).append(fix.field.replace("_", " ").replace("fr ", "FR "))
                 fields = ", ".join(filled[fix.record_id])
                 touched[fix.record_id] = fields[0].upper() + fields[1:] + " filled from a further source."
+
+        if name == "courses":
+            current = outputs.get("course_participants", read(DATA / "course_participants.csv"))
+            known_iso3 = set(read(DATA / "countries.csv")["iso3"])
+            outputs["course_participants"], added = add_participants(current, sources, known_iso3,
+                                                                     set(records["record_id"]), log)
+            for record_id, codes in added.items():
+                touched[record_id] = "Participant countries added from a further source: " + ", ".join(codes) + "."
 
         for (dataset, record_id), edit in EDITS.items():
             if dataset == name:
