@@ -79,6 +79,14 @@ EDITS = {
         "changelog": "Three further sources (the 2013 tender, two Le Mauricien reports); notes now give the award-date "
                      "evidence: tender April 2013, allocation December 2013 per the audit, January 2014 per Mega.mu.",
     },
+    ("courses", "CRS-029"): {
+        "notes": "Dates from Skala Times (Aradippou municipality's account: 24 to 30 November, in Beijing and "
+                 "Guangzhou); the page gives no year, which comes from the Politis report (1 December 2025) "
+                 "describing the programme as completed. Topics covered sustainable urban development, waste "
+                 "management, renewable energy and infrastructure.",
+        "changelog": "Start and end dates (24-30 November 2025) filled from a further source (Skala Times); notes "
+                     "revised from it.",
+    },
     ("donations", "DON-061"): {
         "summary": "Huawei Bangladesh donated a video-conferencing system and AI solution to Bangladesh's health "
                    "minister at the Directorate General of Health Services on 25 March 2020; the health ministry "
