@@ -79,6 +79,37 @@ EDITS = {
         "changelog": "Three further sources (the 2013 tender, two Le Mauricien reports); notes now give the award-date "
                      "evidence: tender April 2013, allocation December 2013 per the audit, January 2014 per Mega.mu.",
     },
+    ("agreements", "AGR-053"): {
+        "notes": "Contract awarded in September 2012 (The Star, 2019, from the county assembly's hearing); the "
+                 "win was announced in late November 2012 (defenceWeb via Hiiraan). AidData flags the USD 100m "
+                 "grant value as doubtful. Per the company (via AidData) the system was to have 42 cameras in "
+                 "the CBD and be completed by September 2013; the minister spoke of 51 sites. Predecessor of the"
+                 " Huawei/Safaricom Safe City project (AGR-001).",
+        "changelog": "Date corrected to September 2012, when the contract was awarded (The Star), not when it was "
+                     "announced; notes revised.",
+    },
+    ("courses", "CRS-034"): {
+        "summary": "One-week criminal investigation training by China’s Ministry of Public Security for 10 "
+                   "Cambodian police officers, the first course under the China-ASEAN police-training programme "
+                   "agreed in January 2004.",
+        "notes": "Certificates were awarded in the week before the 5 July 2004 China Daily report; exact dates "
+                 "not stated. The ministry said it would train 10 officers from Laos, Myanmar and Vietnam by the"
+                 " end of August 2004 (not recorded separately because it was only announced). The report's "
+                 "sentence that 'the course includes ... surveillance analyses and weapons handling' follows "
+                 "that announcement, so it may describe the next course rather than this one. State media only.",
+        "changelog": "Summary no longer says the course included surveillance analyses: on the page that sentence "
+                     "may describe the next course (audit p8).",
+    },
+    ("donations", "DON-069"): {
+        "summary": "Huawei Ghana donated an installed video-conferencing facility to Ghana's Ministry of "
+                   "Communications on 20 August 2021, partly to reduce physical meetings during Covid-19.",
+        "notes": "GhanaWeb's copy of the release dates the handover Friday 20 August 2021; News Ghana reported "
+                 "it in September 2021. A near-identical text on jbklutse.com dates a Huawei video-conferencing "
+                 "donation to the same ministry to 'Monday, 14th May 2020' (14 May 2020 was a Thursday); its "
+                 "Covid-specific wording suggests an earlier release built on the same template, possibly a "
+                 "separate donation, not recorded here.",
+        "changelog": "Date (20 August 2021) from a further source (GhanaWeb); summary and notes revised from it.",
+    },
     ("courses", "CRS-029"): {
         "notes": "Dates from Skala Times (Aradippou municipality's account: 24 to 30 November, in Beijing and "
                  "Guangzhou); the page gives no year, which comes from the Politis report (1 December 2025) "
