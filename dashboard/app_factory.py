@@ -30,7 +30,7 @@ def root_layout(site: Site) -> Callable[[], html.Div]:
     Header (with the search options) and footer are built once; only the page container depends on the request
     (it holds the requested page when the request allows it, see first_render.py).
     """
-    header, footer = site_header(search_box()), site_footer(site)
+    header, footer = site_header(search_box(site)), site_footer(site)
     return lambda: html.Div(className="page", children=[
         header, html.Main(first_page_container(), id="main", tabIndex="-1"), footer])
 

@@ -15,8 +15,8 @@ SEARCH_LOCATION = "site-search-location"
 def search_entries(site: Site) -> list[dict]:
     """One entry per country with records and per company: label, href and further text matched against.
 
-    The label already holds the English and Chinese names; `search` adds only what it lacks (ISO code, aliases):
-    the header Dropdown indexes every substring of both fields of the options it is sent.
+    The label already holds the English and Chinese names; `search` adds only what it lacks (ISO code, aliases).
+    The header Dropdown indexes every substring of both fields as the page loads, so repeats cost main-thread time.
     """
     atlas = site.atlas
     with_records = set(atlas.records["iso3"].dropna())
@@ -39,22 +39,16 @@ def match_entries(entries: list[dict], query: str) -> list[dict]:
     return [e for e in entries if all(w in (e["label"] + " " + e["search"]).casefold() for w in words)]
 
 
-SUGGESTIONS = 30  # options sent per keystroke; the results page (/search?q=) lists every match
-
-
-def suggestions(entries: list[dict], query: str) -> list[dict]:
-    """Options for the header box while the reader types: the first matches for the query."""
-    return match_entries(entries, query[:100])[:SUGGESTIONS]
-
-
-def search_box() -> html.Div:
+def search_box(site: Site) -> html.Div:
     """The type-ahead box in the header (Enter on an option opens its page).
 
-    It starts without options and gets the matches for what is typed (pages/search.py): a Dropdown indexes every
-    substring of its options as it renders, which for all countries and companies cost ~50 ms of every page load.
+    Every option ships with the page. Sending only the matches for what is typed (a callback on `search_value`)
+    saved ~50 ms of indexing per page load, but each reply re-renders the Dropdown with the search text it had
+    when the request left, so a fast typist lost characters ("Kenya" became "Knya" in 4 of 15 browser runs).
     """
+    options = [{"label": e["label"], "value": e["value"], "search": e["search"]} for e in search_entries(site)]
     return html.Div(className="site-search", role="search", children=[
-        dcc.Dropdown(id=SEARCH_BOX, options=[], placeholder="Search countries and companies (e.g. 海康威视)",
+        dcc.Dropdown(id=SEARCH_BOX, options=options, placeholder="Search countries and companies (e.g. 海康威视)",
                      clearable=True, searchable=True),
         dcc.Location(id=SEARCH_LOCATION, refresh="callback-nav"),
     ])

@@ -6,7 +6,7 @@ import dash
 from dash import Input, Output, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
-from dashboard.components.search import SEARCH_BOX, SEARCH_LOCATION, match_entries, search_entries, suggestions
+from dashboard.components.search import SEARCH_BOX, SEARCH_LOCATION, match_entries, search_entries
 from dashboard.components.site import Site, current_site
 
 dash.register_page(__name__, path="/search", title="Search - Safe City Atlas", name="Search")
@@ -31,14 +31,6 @@ def layout(q: str | None = None, **_query) -> html.Div:
         ]),
         html.Ul(results, className="search-results"),
     ])
-
-
-@callback(Output(SEARCH_BOX, "options"), Input(SEARCH_BOX, "search_value"), prevent_initial_call=True)
-def suggest(search_value):
-    """The header box's options for what the reader has typed so far (kept while the box is cleared)."""
-    if not isinstance(search_value, str) or not search_value.strip():
-        raise PreventUpdate
-    return suggestions(entries_of(current_site()), search_value)
 
 
 @callback(Output(SEARCH_LOCATION, "href"), Input(SEARCH_BOX, "value"), prevent_initial_call=True)
