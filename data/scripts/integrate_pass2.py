@@ -110,6 +110,34 @@ EDITS = {
                  "separate donation, not recorded here.",
         "changelog": "Date (20 August 2021) from a further source (GhanaWeb); summary and notes revised from it.",
     },
+    ("agreements", "AGR-103"): {
+        "year": "2009",
+        "date": "2009-12-29",
+        "summary": "Pakistan's Ministry of Interior signed the Islamabad Safe City agreement with Huawei on 29 "
+                   "December 2009; the USD 124 million project, executed through NADRA, was launched in June 2016 "
+                   "with about 1,900 surveillance cameras and a command and control centre.",
+        "notes": "Signing date from the Interior Division's briefing to the cabinet's Economic Coordination "
+                 "Committee (January 2025), as reported by Newzshewz. Other pages give 2011 as the start of the "
+                 "project (TechJuice) and say the PPP government approved it in 2009; loan markup was paid from "
+                 "December 2011. The lender of the USD 124m loan is not named in the text seen on the cited "
+                 "pages. Reports of many non-functional cameras (711 of 1,900 per a 2018 reader letter). ECC "
+                 "approved the final 5% payment to Huawei of USD 6.17m (c. 2025).",
+        "changelog": "Year and date corrected to the agreement's signing, 29 December 2009 (Interior Division "
+                     "briefing, via Newzshewz); 2011 was the start of implementation. Summary and notes revised.",
+    },
+    ("donations", "DON-013"): {
+        "notes": "Received by Health Minister Dr Ruth Aceng; the Ministry of Health dates the handover 26 March "
+                 "2020 (Watchdog Uganda reported it on the 27th). Quantity not stated on the cited pages.",
+        "changelog": "Date (26 March 2020) from a further source (Ministry of Health, Uganda); notes revised from "
+                     "it.",
+    },
+    ("donations", "DON-201"): {
+        "notes": "Macao Forum item (release time 2021-04-09) relaying Rádio Moçambique: handover \"on Monday\"; "
+                 "Ikweli gives 5 April 2021 (a Monday, though it writes \"terça-feira\"). \"Heat detection "
+                 "equipment\" not further specified (camera vs thermometer), so not tagged thermal_cameras. "
+                 "Quantity left empty because two item types are mixed.",
+        "changelog": "Date (5 April 2021) from a further source (Ikweli); notes revised from it.",
+    },
     ("courses", "CRS-029"): {
         "notes": "Dates from Skala Times (Aradippou municipality's account: 24 to 30 November, in Beijing and "
                  "Guangzhou); the page gives no year, which comes from the Politis report (1 December 2025) "
