@@ -45,15 +45,16 @@ class CallbackResponseCache:
             return self.app(environ, start_response)
         with self._lock:
             stored = self._entries.get(key)
-            if stored is not None:
+            if stored is None:
+                self.misses += 1
+            else:
                 self._entries.move_to_end(key)
                 self.hits += 1
-        if stored is not None:
-            status, headers, payload = stored
-            start_response(status, list(headers))
-            return [payload]
-        self.misses += 1
-        return self._answer_and_store(key, environ, start_response)
+        if stored is None:
+            return self._answer_and_store(key, environ, start_response)
+        status, headers, payload = stored
+        start_response(status, list(headers))
+        return [payload]
 
     def __len__(self) -> int:
         return len(self._entries)

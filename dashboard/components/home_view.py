@@ -104,6 +104,15 @@ def static_map_href(state: ViewState) -> str:
     return "/map.svg" + view_state_search(state)
 
 
+def map_frame(chart: html.Div, state: ViewState) -> html.Div:
+    """A map graph with the server-drawn picture of the same view over it until plotly has drawn it.
+
+    style.css hides the picture once the graph holds country paths (`.map-frame:has(.choroplethlocation)`).
+    """
+    return html.Div(className="map-frame", children=[
+        chart, html.Img(src=static_map_href(state), alt="", className="map-placeholder")])
+
+
 def build_home_view(site: Site, state: ViewState) -> HomeView:
     """Compute the map page for `state`."""
     records = filter_records(site.atlas.records, state)

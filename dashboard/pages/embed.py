@@ -6,7 +6,7 @@ import dash
 from dash import html
 
 from dashboard.components.graph import graph
-from dashboard.components.home_view import export_name, home_view, static_map_href
+from dashboard.components.home_view import export_name, home_view, map_frame
 from dashboard.components.site import current_site
 from dashboard.components.timeline_view import timeline_view
 from dashboard.components.urls import home_href, timeline_href
@@ -33,8 +33,7 @@ def layout(view: str | None = None, **query) -> html.Div:
         return html.Div("Unknown embed: use /embed/map or /embed/timeline.", className="embed-page not-found")
     chart = graph(ids.GRAPH, figure, filename=export_name(state, view), label="Safe City Atlas chart")
     if view == "map":  # the server-drawn picture until plotly has drawn (as on the map page)
-        chart = html.Div(className="map-frame", children=[
-            chart, html.Img(src=static_map_href(state), alt="", className="map-placeholder")])
+        chart = map_frame(chart, state)
     return html.Div(className="embed-page", children=[
         chart,
         html.A("Open this view in Safe City Atlas \u2197", href=href, target="_top", className="embed-link"),

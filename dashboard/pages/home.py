@@ -14,7 +14,7 @@ from dashboard.components.home_view import (
     TABLE_COLUMNS,
     export_name,
     home_view,
-    static_map_href,
+    map_frame,
 )
 from dashboard.components.layout import notice
 from dashboard.components.memo import only_if_changed
@@ -87,11 +87,8 @@ def layout(**query) -> html.Div:
                 share_bar(ids.SHARE, site, state, "/"),
                 html.Div(view.empty, id=ids.EMPTY),
                 html.Div(id=ids.MAP_WRAP, hidden=state.view != "map" or view.empty is not None, children=[
-                    # The picture sits over the graph until plotly has drawn it (style.css: .map-frame:has(...)).
-                    html.Div(className="map-frame", children=[
-                        graph(ids.MAP, view.figure, filename=export_name(state), label="World map of records"),
-                        html.Img(src=static_map_href(state), alt="", className="map-placeholder"),
-                    ]),
+                    map_frame(graph(ids.MAP, view.figure, filename=export_name(state), label="World map of records"),
+                              state),
                     html.P(COUNT_LEGEND, className="legend-note"),
                     html.P(view.off_map, id=ids.OFF_MAP, className="legend-note"),
                 ]),
