@@ -9,12 +9,12 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       return window.dash_clientside.no_update;
     },
 
-    // Point the modebar camera (and slide/SVG buttons) at the file name of the current view.
+    // Remember the file name of the current view on the graph's element; downloads read it from there.
+    // Not in plotly's config: a graph whose config differs from its dcc.Graph prop takes plotly's slower
+    // config-changed path on every redraw (~10 ms per filter change, more at p95).
     setFilename: function (filename, graphId) {
-      var gd = window.dash_clientside.atlas._graph(graphId);
-      if (gd && gd._context && typeof filename === "string") {
-        gd._context.toImageButtonOptions = Object.assign({}, gd._context.toImageButtonOptions, { filename: filename });
-      }
+      var wrapper = document.getElementById(graphId);
+      if (wrapper && typeof filename === "string") { wrapper.dataset.exportName = filename; }
       return window.dash_clientside.no_update;
     },
 
@@ -23,9 +23,12 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       return document.querySelector("#" + graphId + " .js-plotly-plot") || document.getElementById(graphId);
     },
 
-    // The file name the graph config gives for this view (components/graph.py export_filename).
+    // The file name of the view shown (setFilename), else the one the graph config gives
+    // (components/graph.py export_filename).
     _filename: function (gd) {
-      return ((gd._context || {}).toImageButtonOptions || {}).filename || "safe-city-atlas";
+      var wrapper = gd.closest ? gd.closest("[data-export-name]") : null;
+      return (wrapper && wrapper.dataset.exportName) ||
+        ((gd._context || {}).toImageButtonOptions || {}).filename || "safe-city-atlas";
     },
 
     _save: function (dataUrl, filename) {
@@ -68,3 +71,14 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     },
   },
 });
+
+// The modebar camera reads its file name from plotly's config when clicked: hand it the current view's name just
+// before plotly's own handler runs (capture phase).
+document.addEventListener("click", function (event) {
+  var button = event.target.closest && event.target.closest(".modebar-btn[data-title^='Download plot']");
+  var gd = button && button.closest(".js-plotly-plot");
+  if (gd && gd._context) {
+    gd._context.toImageButtonOptions = Object.assign({}, gd._context.toImageButtonOptions,
+      { filename: window.dash_clientside.atlas._filename(gd) });
+  }
+}, true);

@@ -80,3 +80,27 @@ def test_image_file_name_follows_the_filters(page):
     with page.expect_download() as download_info:
         page.locator("#home-share-svg").click()
     assert download_info.value.suggested_filename == "safe-city-atlas_map_donations.svg"
+
+
+def test_modebar_camera_names_the_png_for_the_view_after_a_filter_change(page):
+    page.goto(page.base_url + "/")
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    page.get_by_role("option", name="Covid-era donations").click()
+    expect(page.locator("#home-share-csv")).to_have_attribute("href", "/download/view.csv?ds=donations")
+    page.locator("#home-map").hover()
+    with page.expect_download() as download_info:
+        page.locator("#home-map").get_by_role("button", name="Download plot as a PNG").click()
+    assert download_info.value.suggested_filename == "safe-city-atlas_map_donations.png"
+
+
+def test_a_filter_change_leaves_plotlys_config_as_the_graph_prop_gave_it(page):
+    # A config that differs from dcc.Graph's prop sends every later Plotly.react down plotly's config-changed
+    # path (~10 ms more per filter change), so the view's file name lives on the element, not in the config.
+    page.goto(page.base_url + "/")
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    config_of = ("() => JSON.stringify(document.querySelector('#home-map .js-plotly-plot')"
+                 "._context.toImageButtonOptions)")
+    before = page.evaluate(config_of)
+    page.get_by_role("option", name="Covid-era donations").click()
+    expect(page.locator("#home-map")).to_have_attribute("data-export-name", "safe-city-atlas_map_donations")
+    assert page.evaluate(config_of) == before
