@@ -63,8 +63,10 @@ EDITS = {
     },
     ("entity_list", "ENT-070"): {
         "confidence": "medium",
-        "notes": "Rests on a state-media report (Yicai) and a law-firm summary (International Trade Insights) listing "
-                 "the Cambricon companies among the entities added in December 2022; the FR text itself was not seen.",
+        "notes": "Listed among the entities added in December 2022 by a state-media report (Yicai), a law-firm summary "
+                 "(International Trade Insights), a copy of the FR text and BIS's table of 2022 rules. FR document "
+                 "number not seen.",
+        "changelog": "Notes name the FR text copy and the BIS table among the sources.",
     },
     ("agreements", "AGR-501"): {
         "notes": "Award date uncertain. The police tender (CPB/11/2013) was issued on 30 April 2013, so Ecofin's 'won "
@@ -222,6 +224,133 @@ EDITS = {
                  "Huawei Safe City (AGR-017).",
         "changelog": "Further source (Le Mauricien on the inauguration of the Port Louis and Grand Baie cameras and "
                      "their Chinese interest-free loan); notes say why the financing is not attributed to this record.",
+    },
+
+    # Session 5: notes brought up to date with fields filled since, and curator calls on audit p10's findings.
+    **{("entity_list", record_id): {
+        "notes": ("Two BIS rules were published on 5 June 2020. Reed Smith gives both citations ('See 85 Fed. "
+                  "Reg. 34495 and 85 Fed. Reg. 34503') and heads its section on the 24-entity rule '(85 Fed. Reg. "
+                  "34495)'; this entry is in the other rule, the nine Xinjiang-related entities (FR document "
+                  "2020-10868, per Paul Hastings), so its citation 85 FR 34503 follows by elimination: no page seen "
+                  "states it beside the entity's name."),
+        "changelog": "FR citation 85 FR 34503 filled by elimination from a law-firm page giving both 5 June 2020 "
+                     "citations; notes say so.",
+    } for record_id in ("ENT-028", "ENT-029", "ENT-030", "ENT-031", "ENT-032", "ENT-033", "ENT-034", "ENT-035")},
+    ("entity_list", "ENT-036"): {
+        "notes": "Added by the 24-entity rule of 5 June 2020 (FR document 2020-10869, per Paul Hastings), which Reed "
+                 "Smith cites as 85 Fed. Reg. 34495; Securus Trade lists CloudMinds among those 24 entities.",
+        "changelog": "FR citation filled from a law-firm page; notes updated.",
+    },
+    ("entity_list", "ENT-037"): {
+        "notes": "Added by the 24-entity rule of 5 June 2020 (FR document 2020-10869, per Paul Hastings), which Reed "
+                 "Smith cites as 85 Fed. Reg. 34495; Securus Trade lists CloudMinds among those 24 entities. "
+                 "Destination HKG inferred from the entity name and from Securus Trade stating the 33 entities were "
+                 "in the PRC, the Hong Kong SAR and the Cayman Islands; the exact Entity List heading was not seen.",
+        "changelog": "FR citation filled from a law-firm page; notes updated.",
+    },
+    ("entity_list", "ENT-040"): {
+        "notes": "FR document number 2020-28031 seen in a public-inspection copy of the rule (docslib). Effective date "
+                 "18 Dec 2020 supported by reports that the rule was issued and the listing took effect that day; "
+                 "the rule's own DATES wording not seen. Licence requirement from a law-firm summary (Hughes "
+                 "Hubbard); the licence review policy for these entries was not seen.",
+        "changelog": "Notes no longer say the licence requirement was not seen.",
+    },
+    ("entity_list", "ENT-044"): {
+        "notes": "FR citation and publication date are those of the December 2020 rule; a law-firm summary (Hughes "
+                 "Hubbard) names SMIC among the 77 entities the rule adds, as do news reports (EFE/CNET) of the same "
+                 "day.",
+        "changelog": "Notes updated: the licence policy is sourced, and a law-firm page ties SMIC to the rule.",
+    },
+    ("entity_list", "ENT-084"): {
+        "notes": "Pre-2019 listing included for context. FR citation and effective date from a re-post of the FR page "
+                 "(pdfslide); document number 2016-05104 seen only in the public-inspection PDF address quoted by "
+                 "Converge Digest. Licence requirement and review policy from a law-firm summary (Lexology).",
+        "changelog": "Notes no longer say the licence requirement and policy were not seen.",
+    },
+    ("entity_list", "ENT-085"): {
+        "notes": "FR citation and document number from Justia's copy of the 29 March 2017 rule; the copy's title and "
+                 "date match the removal described by Baker McKenzie and ST&R, but the excerpt seen does not name "
+                 "ZTE. Two other ZTE entities (Beijing 8-Star, ZTE Parsian) remained listed per Baker McKenzie.",
+        "changelog": "Notes say where the FR citation comes from and how it is tied to ZTE.",
+    },
+    ("donations", "DON-051"): {
+        "notes": "Count conflict: 4,000 kits (Venezuelan government) vs 4,015 (Orinoco Tribune). Voice of America "
+                 "(Spanish) calls the cargo 'insumos médicos donados por China'; the Venezuelan government's "
+                 "statements seen thank China 'for their generosity' without saying donated or sold.",
+        "changelog": "Transfer type set to donated from a further source; notes updated.",
+    },
+    ("donations", "DON-224"): {
+        "items": "1,000 COVID-19 detectors (CGTN/Xinhua: 'thermal detectors'; Daily News Egypt: 'COVID-19 detection "
+                 "kits'); updated technical documents on precautionary measures",
+        "notes": "Announcement ('will provide') by Egypt's health minister at a press conference in Beijing on 2 March "
+                 "2020; delivery not confirmed in the sources seen. The device is disputed: CGTN (Xinhua, Ahram "
+                 "Online) says 'thermal detectors', Daily News Egypt 'COVID-19 detection kits', and an Arabic report "
+                 "(Al-Osboa, not cited) uses the word for virus test kits. Tagged medical_supplies, not "
+                 "thermal_cameras or testing, until a page settles it.",
+        "changelog": "Items now give both descriptions of the device (thermal detectors or test kits), from a "
+                     "further source.",
+    },
+    ("donations", "DON-030"): {
+        "notes": "Counts conflict: DJI's first announcement (via DroneXL) says 40 organisations in 21 states; later "
+                 "reports say 43 organisations in 22 states. Terms differ by agency: WBCK-FM calls it a 'loan "
+                 "program' (Battle Creek keeps one of three drones after three months), WOOD TV8 says 'donated', and "
+                 "DJI says 'distributing' and 'contribution', so transfer_type stays unclear.",
+        "changelog": "Further sources added; notes give the loan and donation wordings.",
+    },
+    ("donations", "DON-207"): {
+        "notes": "Separate from ZTE's April 2020 FFP2 mask donation to the NRW health ministry (DON-044). Page "
+                 "reproduces a ZTE press release; a second page (China goes DUS) gives the handover on 27 March and "
+                 "calls the masks Atemschutzmasken (respirator masks) rather than Mundschutzmasken.",
+        "changelog": "Further source added; notes record its wording of the masks.",
+    },
+    ("agreements", "AGR-040"): {
+        "notes": "Huawei attribution rests on a state-government-sourced blog item (O Trombone), re-read in session 5. "
+                 "2018 is the launch and test year of the Video-Polícia project (a blog re-post of October 2018 says "
+                 "the security secretariat was testing Huawei cameras); later pages relaying the state government "
+                 "(O Sul, 2023) date the Huawei public-security partnership to 2019. No signed agreement was found. "
+                 "The 2021 expansion to 77 municipalities (about R$665 million, 4,095 camera points) was contracted "
+                 "with an Oi/Avante consortium; Huawei's role in the expansion is not stated.",
+        "changelog": "Further sources added; notes give the 2018 test year and the state's 2019 dating.",
+    },
+    **{("agreements", record_id): {
+        "confidence": "low",
+        "notes": "Single procurement shared with AGR-" + other + ": the source names both brands and does not split "
+                 "the 1,000 cameras between them, so one record per vendor was made. Known from R3D (digital-rights "
+                 "NGO) summarising an Empower investigation; contract value not stated. Integrators: INT "
+                 "Intelligence and Telecom Technologies México (supply and installation) and Novitech "
+                 "(complementary services). Deployment is disputed: CCNoticia reports that the federal auditor "
+                 "(ASF) reviewed INT's contract DCA/SSPM/161/2022 and did not physically find much of what was "
+                 "bought, a package that included the 1,000 cameras.",
+        "changelog": "Confidence lowered to low: a further source reports the federal auditor could not find much "
+                     "of the equipment bought.",
+    } for record_id, other in (("AGR-201", "202 (Hikvision)"), ("AGR-202", "201 (Dahua)"))},
+    ("agreements", "AGR-304"): {
+        "notes": "Signed in August 2021: the state news agency APP said on 25 Aug that Huawei would sign an MoU that "
+                 "day as smart partner of the project, and Trend (27 Aug, citing Xinhua and a Huawei Pakistan "
+                 "handout) reports it signed. City left empty because the sources seen do not name the city (the Ravi "
+                 "project is in Punjab). Distinct from the Lahore Safe City project (AGR-104). Scale and financing "
+                 "not stated.",
+        "changelog": "Date (month) filled from further sources; notes say how.",
+    },
+    ("agreements", "AGR-132"): {
+        "notes": "Agreement in principle at the governor's meeting with Huawei in Shenzhen on 14 January 2014 "
+                 "(ASN-info, same day), reported again by the Smolny press service via abnews.ru and re-posted on a "
+                 "blog; no contract found.",
+        "changelog": "Date filled from a further source dated the day of the meeting; notes updated.",
+    },
+    ("courses", "CRS-020"): {
+        "notes": "Sourced to Yunnan provincial state media and the Vientiane Times (a participant's account). "
+                 "Organiser_type left empty (a provincial press group; its legal status is not stated in the "
+                 "source). Participant count conflict: 17 media delegates from five countries (Yunnan) vs 15 "
+                 "participants from four countries (Vientiane Times).",
+        "changelog": "End date filled from a further source; notes record the participant-count conflict.",
+    },
+    ("courses", "CRS-055"): {
+        "notes": "Chinese central government portal (quoting the SCIO website): 45 officials from 26 African "
+                 "countries. A cited Sina page on the Chongqing leg says 44 officials from 28 English-speaking "
+                 "African countries. Participant countries are not named. The page adds that the first five "
+                 "sessions received 128 participants from 46 countries.",
+        "changelog": "Notes record the participant-count conflict between two cited pages.",
     },
 }
 
