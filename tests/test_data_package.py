@@ -38,6 +38,11 @@ class TestShippedPackage:
         published = set().union(*(set(atlas.tables[d]["record_id"]) for d in DATASETS))
         assert published <= set(atlas.tables["changelog"]["record_id"])
 
+    def test_last_updated_is_the_newest_changelog_date(self, atlas):
+        # write_datapackage.py derives it; a curation run on a later day must be followed by rewriting the
+        # descriptor, or the site would cite an old "data as of" date.
+        assert atlas.last_updated == str(atlas.tables["changelog"]["date"].max())[:10]
+
     def test_descriptor_documents_every_resource(self, atlas):
         descriptor = atlas.descriptor
         assert descriptor["licenses"] and descriptor["sources"] and descriptor["last_updated"]

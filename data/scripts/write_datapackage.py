@@ -9,11 +9,20 @@ once. Edit this script, run it, and commit both it and the JSON. Then refresh th
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-LAST_UPDATED = "2026-11-29"
+
+
+def latest_change(changelog: Path) -> str:
+    """The package's last_updated: the newest date in the record changelog (a curation run writes it)."""
+    with changelog.open(encoding="utf-8", newline="") as handle:
+        return max(row["date"] for row in csv.DictReader(handle))
+
+
+LAST_UPDATED = latest_change(ROOT / "data" / "changelog.csv")
 EARLIEST_DATE = "2000-01-01"
 
 
