@@ -338,6 +338,14 @@ EDITS = {
                  "blog; no contract found.",
         "changelog": "Date filled from a further source dated the day of the meeting; notes updated.",
     },
+    ("agreements", "AGR-305"): {
+        "confidence": "medium",
+        "notes": "Thai-language press release (Newswit, 28 Jun 2016) and two Thai news pages (Post Today via "
+                 "jasmine.com, ThailandIndustry.com): the MoU was signed during the ministry's 26-27 June 2016 visit "
+                 "to China. A research/platform MoU, no surveillance component or contract value stated. Technology "
+                 "tags left empty because none is specified beyond an Open Lab and a smart-city platform.",
+        "changelog": "Confidence raised to medium: two news pages confirm the press release; notes updated.",
+    },
     ("courses", "CRS-020"): {
         "notes": "Sourced to Yunnan provincial state media and the Vientiane Times (a participant's account). "
                  "Organiser_type left empty (a provincial press group; its legal status is not stated in the "
