@@ -12,6 +12,14 @@ from tests.browser_selectors import SHAPES
 pytestmark = pytest.mark.browser
 
 
+def show_donations_on_the_map(page) -> None:
+    """Open the map page and pick the donations dataset; return once the page's share links have followed."""
+    page.goto(page.base_url + "/")
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    page.get_by_role("option", name="Covid-era donations").click()
+    expect(page.locator("#home-share-csv")).to_have_attribute("href", "/download/view.csv?ds=donations")
+
+
 def on_screen_count(page) -> int:
     return int(re.search(r"\u2014 (\d+) records?", page.locator("#home-summary").inner_text()).group(1))
 
@@ -29,10 +37,7 @@ def test_csv_download_equals_the_on_screen_count_and_keeps_sources(page):
 
 
 def test_share_links_follow_the_filters(page):
-    page.goto(page.base_url + "/")
-    page.wait_for_selector(SHAPES, timeout=20_000)
-    page.get_by_role("option", name="Covid-era donations").click()
-    expect(page.locator("#home-share-csv")).to_have_attribute("href", "/download/view.csv?ds=donations")
+    show_donations_on_the_map(page)
     page.get_by_text("Copy link / cite this view").click()
     expect(page.locator("#home-share-citation")).to_contain_text("Covid-era donations")
     expect(page.locator("#home-share-link")).to_contain_text("?ds=donations")
@@ -73,20 +78,14 @@ def test_embed_shows_the_chart_without_site_chrome(page):
 
 
 def test_image_file_name_follows_the_filters(page):
-    page.goto(page.base_url + "/")
-    page.wait_for_selector(SHAPES, timeout=20_000)
-    page.get_by_role("option", name="Covid-era donations").click()
-    expect(page.locator("#home-share-csv")).to_have_attribute("href", "/download/view.csv?ds=donations")
+    show_donations_on_the_map(page)
     with page.expect_download() as download_info:
         page.locator("#home-share-svg").click()
     assert download_info.value.suggested_filename == "safe-city-atlas_map_donations.svg"
 
 
 def test_modebar_camera_names_the_png_for_the_view_after_a_filter_change(page):
-    page.goto(page.base_url + "/")
-    page.wait_for_selector(SHAPES, timeout=20_000)
-    page.get_by_role("option", name="Covid-era donations").click()
-    expect(page.locator("#home-share-csv")).to_have_attribute("href", "/download/view.csv?ds=donations")
+    show_donations_on_the_map(page)
     page.locator("#home-map").hover()
     with page.expect_download() as download_info:
         page.locator("#home-map").get_by_role("button", name="Download plot as a PNG").click()
