@@ -346,6 +346,37 @@ EDITS = {
                  "tags left empty because none is specified beyond an Open Lab and a smart-city platform.",
         "changelog": "Confidence raised to medium: two news pages confirm the press release; notes updated.",
     },
+    # Curator calls on audit p12 (the records added from pass p11).
+    ("agreements", "AGR-605"): {
+        "date": "2018-07-26",
+        "confidence": "medium",
+        "summary": "On 26 July 2018 the Abruzzo Region's vice-president and ZTE's CEO for Western Europe signed a "
+                   "memorandum in L'Aquila on 5G projects, smart cities at regional level and an IT development "
+                   "plan.",
+        "notes": "Smart-city / 5G cooperation memorandum; no surveillance component stated. ZTE Italia ('this "
+                 "morning', URL dated 26 July) and AbruzzoWeb ('oggi', 26 July 2018) date the signing. Notizie "
+                 "d'Abruzzo had announced a two-year 'contratto di sviluppo' to be signed the day before; an "
+                 "uncited AbruzzoWeb page reports that the Region declared that announcement void, so its terms "
+                 "(two years, a joint control centre) are not used. Linked to ZTE's 5G innovation and research "
+                 "centre at the Tecnopolo d'Abruzzo in L'Aquila.",
+        "changelog": "Dated to the signing day; the terms of an announcement the Region declared void are no "
+                     "longer used; confidence medium.",
+    },
+    ("donations", "DON-610"): {
+        "quantity": "200000",
+        "notes": "Quantity is what the health ministry reported delivered (200,000 by Sunday 22 March 2020, per De "
+                 "Telegraaf; Thanh Niên, citing GizChina, gives 22.3) out of 800,000 pledged. Joop (BNNVARA) says "
+                 "Huawei donated 'bijna 900.000' masks and attributes the 690,000 masks that landed at Schiphol on "
+                 "21 March to Huawei, but De Telegraaf and NU.nl describe that cargo as a ministry purchase from "
+                 "China; not followed. Geektech (undated) reports that Huawei later said it would end its mask "
+                 "donation programme in Europe after EU criticism, so delivery of the full 800,000 is not "
+                 "confirmed.",
+        "changelog": "Quantity is now the 200,000 reported delivered, not the 800,000 pledged.",
+    },
+    ("courses", "CRS-604"): {
+        "host_city": "Beijing",
+        "changelog": "Host city is Beijing only: the Xiamen visit was a trade conference, not the seminar.",
+    },
     ("courses", "CRS-020"): {
         "notes": "Sourced to Yunnan provincial state media and the Vientiane Times (a participant's account). "
                  "Organiser_type left empty (a provincial press group; its legal status is not stated in the "
