@@ -51,7 +51,9 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         title: Object.assign({}, gd.layout.title, { font: grow((gd.layout.title || {}).font, 44) }),
         margin: { l: 60, r: 60, t: 170, b: 170 },
         annotations: (gd.layout.annotations || []).map(function (a) {
-          return Object.assign({}, a, { font: grow(a.font, Math.round(((a.font || {}).size || 12) * 2)) });
+          // Type doubles, so offsets from the plot area double too (figures/slides.py does the same).
+          return Object.assign({}, a, { font: grow(a.font, Math.round(((a.font || {}).size || 12) * 2)) },
+            a.yshift ? { yshift: 2 * a.yshift } : {});
         }),
       });
       window.Plotly.toImage({ data: gd.data, layout: layout, config: { topojsonURL: gd._context.topojsonURL } },

@@ -62,11 +62,11 @@ def count_by_country(records: pd.DataFrame) -> pd.DataFrame:
                          "count": pd.array([n for _, n in ordered], dtype="int64")})
 
 
-UNDATED = "n.d."
+UNDATED = "no date"
 
 
 def count_by_year(records: pd.DataFrame, datasets: tuple[str, ...]) -> pd.DataFrame:
-    """Records per year and dataset: rows are years as text ("2019"), then "n.d." for undated records."""
+    """Records per year and dataset: rows are years as text ("2019"), then "no date" for undated records."""
     labels = records["year"].astype("string").fillna(UNDATED)
     table = pd.crosstab(labels.rename("year"), records["dataset"])
     order = sorted((y for y in table.index if y != UNDATED), key=int) + ([UNDATED] if UNDATED in table.index else [])

@@ -103,3 +103,19 @@ def test_a_filter_change_leaves_plotlys_config_as_the_graph_prop_gave_it(page):
     page.get_by_role("option", name="Covid-era donations").click()
     expect(page.locator("#home-map")).to_have_attribute("data-export-name", "safe-city-atlas_map_donations")
     assert page.evaluate(config_of) == before
+
+
+# The bottom of a chart's box: its x tick labels (and axis title, if any) above, the source line below.
+CAPTION_CLEARANCE = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd => {
+  const source = Array.from(gd.querySelectorAll('.annotation')).find(a => /Source:/.test(a.textContent));
+  const axis = Array.from(gd.querySelectorAll('.xtick text, .xtitle')).map(el => el.getBoundingClientRect().bottom);
+  return {axisBottom: Math.max(...axis), sourceTop: source.getBoundingClientRect().top};
+})"""
+
+
+@pytest.mark.parametrize("path", ["/timeline", "/country/KEN"])
+def test_timeline_source_line_clears_the_axis_so_screenshots_stay_legible(page, path):
+    page.goto(page.base_url + path)
+    page.wait_for_selector(".js-plotly-plot .xtick text", timeout=20_000)
+    charts = page.evaluate(CAPTION_CLEARANCE)
+    assert charts and all(chart["axisBottom"] <= chart["sourceTop"] for chart in charts), charts

@@ -57,8 +57,10 @@ class TestWorldMap:
 
 
 def test_timeline_stacks_datasets_with_patterns_and_marks_listings():
-    by_year = pd.DataFrame({"agreements": [1, 2, 0], "donations": [0, 0, 4]}, index=["2018", "2019", "n.d."])
+    by_year = pd.DataFrame({"agreements": [1, 2, 0], "donations": [0, 0, 4]}, index=["2018", "2019", "no date"])
     figure = make_timeline(by_year, listings=[("2019-05-16", "Huawei listed")], **CAPTION)
+    assert figure["layout"]["yaxis"]["dtick"] == 1  # whole records, not 0.5 steps, on a short axis
+    assert "dtick" not in make_timeline(by_year * 10, **CAPTION)["layout"]["yaxis"]  # plotly's own whole steps
     assert figure["layout"]["barmode"] == "stack"
     assert [t["y"] for t in figure["data"]] == [[1, 2, 0], [0, 0, 4]]
     assert figure["data"][1]["marker"]["pattern"]["shape"]  # never colour alone

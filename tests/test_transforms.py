@@ -45,7 +45,7 @@ def test_counts_agree_between_map_and_timeline():
     by_year = count_by_year(chosen, OPTIONS.datasets)
     assert by_country["count"].sum() == by_year.to_numpy().sum() == len(chosen) == 4
     assert by_country.iloc[0].to_dict() == {"iso3": "KEN", "country_name": "Kenya", "on_base_map": True, "count": 3}
-    assert "n.d." in by_year.index  # undated records have their own bar rather than vanishing
+    assert "no date" in by_year.index  # undated records have their own bar rather than vanishing
 
 
 def test_describe_view_in_plain_language():

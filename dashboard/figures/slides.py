@@ -19,7 +19,9 @@ def slide_figure(figure: dict) -> dict:
     layout["font"] = _grown(layout.get("font"), 26)
     layout["title"] = {**layout.get("title", {}), "font": _grown(layout.get("title", {}).get("font"), 44)}
     layout["margin"] = {"l": 60, "r": 60, "t": 170, "b": 170}
-    layout["annotations"] = [{**a, "font": _grown(a.get("font"), 2 * a.get("font", {}).get("size", 12))}
+    # Type doubles, so offsets from the plot area double too (the source line stays below the axis labels).
+    layout["annotations"] = [{**a, "font": _grown(a.get("font"), 2 * a.get("font", {}).get("size", 12)),
+                              **({"yshift": 2 * a["yshift"]} if "yshift" in a else {})}
                              for a in layout.get("annotations", [])]
     layout.pop("height", None)
     return slide

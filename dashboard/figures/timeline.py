@@ -12,7 +12,7 @@ from dashboard.viewstate import DATASET_LABELS
 def make_timeline(by_year: pd.DataFrame, *, title: str, summary: str, source_line: str, url: str,
                   listings: list[tuple[str, str]] = ()) -> dict:
     """Stacked bars of `by_year` (years x datasets); `listings` are (YYYY-MM-DD, label) markers."""
-    years = list(by_year.index)  # "2014", ..., "n.d." on a category axis
+    years = list(by_year.index)  # "2014", ..., "no date" on a category axis
     traces = []
     for i, column in enumerate(by_year.columns):
         # Columns are datasets (default) or company names (per-vendor view): colour and pattern either way.
@@ -24,6 +24,11 @@ def make_timeline(by_year: pd.DataFrame, *, title: str, summary: str, source_lin
             "marker": {"color": colour, "pattern": {"shape": pattern}, "line": {"color": "#ffffff", "width": 0.5}},
             "hovertemplate": "%{x}: %{y} records — " + label + "<extra></extra>",
         })
+    highest = int(by_year.sum(axis=1).max()) if len(by_year) else 0
+    # Every step-th category counted back from the last one ("no date" or the latest year), so that neither
+    # has a labelled neighbour: at most ~12 labels.
+    step = max(1, -(-len(years) // 12))  # ceiling division; an empty view has no years
+    labelled = years[::-1][::step][::-1]
     shapes, labels = [], []
     for i, (date, label) in enumerate(listings):
         if date[:4] not in years:
@@ -38,12 +43,17 @@ def make_timeline(by_year: pd.DataFrame, *, title: str, summary: str, source_lin
         "data": traces,
         "layout": {
             "template": TEMPLATE, "title": {"text": title}, "barmode": "stack", "height": 460,
-            "xaxis": {"title": {"text": "Year (n.d. = no date in the sources)"}, "type": "category",
-                      "categoryorder": "array", "categoryarray": years},
-            "yaxis": {"title": {"text": "Records"}, "rangemode": "tozero"},
+            # No x-axis title: the categories are plainly years (and "no date"), and a title there would sit
+            # where the source line goes, which must stay legible in screenshots and slides.
+            # Level labels, thinned to about a dozen: rotated labels grow downwards into the source line.
+            "xaxis": {"type": "category", "categoryorder": "array", "categoryarray": years, "tickangle": 0,
+                      "tickmode": "array", "tickvals": labelled},
+            # Whole records: below ~10 plotly would tick 0.5 or 0.2 steps.
+            "yaxis": {"title": {"text": "Records"}, "rangemode": "tozero",
+                      **({"tick0": 0, "dtick": 1} if highest <= 10 else {})},
             "legend": {"orientation": "v", "x": 1.02, "y": 1, "xanchor": "left"},
             "shapes": shapes,
-            "annotations": labels + citation_annotations(summary, source_line, url, source_shift=-55),
+            "annotations": labels + citation_annotations(summary, source_line, url, source_shift=-40),
             "margin": {"l": 50, "r": 10, "t": 80, "b": 120},
             "meta": {"kind": "timeline"},
         },
