@@ -73,7 +73,7 @@ def test_data_page_text_filter_is_a_link(page):
 
 def test_phone_width_has_no_horizontal_scroll(page):
     page.set_viewport_size({"width": 375, "height": 800})
-    for path in ("/", "/timeline", "/country/KEN", "/company/huawei", "/data"):
+    for path in ("/", "/?view=table", "/timeline", "/country/KEN", "/company/huawei", "/data"):
         page.goto(page.base_url + path)
         page.wait_for_selector("main h1", timeout=20_000)
         page.wait_for_timeout(300)
@@ -90,3 +90,14 @@ def test_keyboard_reaches_the_filters_with_visible_focus(page):
     assert focused not in (None, "BODY")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
+
+
+def test_record_table_keeps_whole_words_beside_the_filters(page):
+    # Squeezed between the filters and the side panel, a nine-column table wrapped titles letter by letter; it
+    # now keeps words whole and scrolls sideways inside its own box.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(page.base_url + "/?view=table&ds=donations")
+    page.wait_for_selector("table.records tbody td", timeout=20_000)
+    widths = page.evaluate("() => Object.fromEntries(Array.from(document.querySelectorAll('table.records thead th'))"
+                           ".map(th => [th.textContent.trim(), th.getBoundingClientRect().width]))")
+    assert widths["Title"] >= 120 and widths["Year"] >= 40, widths
