@@ -152,3 +152,17 @@ def test_company_table_is_sorted_and_paged_by_its_url(dash_app, atlas):
     assert "aria-sort" in text and "descending" in text
     bad = render(dash_app, "/company/<company_id>", company_id="huawei", sort="password", page="-1")
     assert "Ignored unknown sort column 'password'" in bad and "Ignored the page number '-1'" in bad
+
+
+def test_every_source_link_has_visible_text_and_no_missing_value_marker(dash_app, atlas):
+    # Many source rows have no title (the page showed none): their link shows the site instead of nothing.
+    from dashboard.components.records import source_item
+
+    untitled = atlas.sources[atlas.sources["title"].isna() & atlas.sources["published"].isna()].iloc[0]
+    item = source_item(untitled)
+    link = item.children[0]
+    assert link.href == untitled["url"] and link.children and link.children in untitled["url"]
+    assert "<NA>" not in str(item) and "nan" not in str(item.children[1].children)
+    iso3 = atlas.records.loc[atlas.records["record_id"] == untitled["record_id"], "iso3"].iloc[0]
+    text = render(dash_app, "/country/<iso3>", iso3=iso3)
+    assert "<NA>" not in text

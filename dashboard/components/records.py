@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pandas as pd
 from dash import dcc, html
 
@@ -11,13 +13,23 @@ from dashboard.components.urls import company_href, safe_external_url
 from dashboard.viewstate import DATASET_LABELS
 
 
+def source_label(source: pd.Series) -> str:
+    """The source's link text: its title, or, for the many pages whose title was not shown, the site's address."""
+    title = source.get("title")
+    if isinstance(title, str) and title.strip():
+        return title
+    return urlsplit(str(source["url"])).netloc.removeprefix("www.") or "Source page"
+
+
 def source_item(source: pd.Series) -> html.Li:
-    """One source: publisher, title, date, verbatim quote, and a link only if it is plain http(s)."""
+    """One source: title (or site), publisher, date, verbatim quote; a link only if the URL is plain http(s)."""
     url = safe_external_url(source["url"])
-    title = html.A(source["title"], href=url, rel="noopener noreferrer", target="_blank") if url else html.Span(
-        source["title"])
+    label = source_label(source)
+    title = html.A(label, href=url, rel="noopener noreferrer", target="_blank") if url else html.Span(label)
+    meta = ", ".join(str(part) for part in (source.get("publisher"), source.get("published"))
+                     if isinstance(part, str) and part)
     return html.Li(className="source", children=[
-        title, html.Span(f" \u2014 {source['publisher']}, {source['published']}", className="source-meta"),
+        title, html.Span(f" \u2014 {meta}" if meta else "", className="source-meta"),
         html.Blockquote(source["evidence_quote"], className="evidence"),
     ])
 
@@ -28,7 +40,8 @@ def record_card(record: pd.Series, sources: pd.DataFrame, company_names: dict[st
     company = record.get("company_id")
     meta = [html.Span(DATASET_LABELS.get(record["dataset"], record["dataset"]), className=f"badge badge-"
                       f"{record['dataset']}"),
-            html.Span(f" {record['date'] if pd.notna(record['date']) else record['year']}", className="date")]
+            html.Span(" " + next((str(record[key]) for key in ("date", "year") if pd.notna(record.get(key))),
+                                 "no date"), className="date")]
     if isinstance(company, str):
         meta += [" \u00b7 ", dcc.Link(company_names.get(company, company), href=company_href(company))]
     if pd.notna(record.get("status")):
