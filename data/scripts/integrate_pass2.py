@@ -377,6 +377,27 @@ EDITS = {
         "host_city": "Beijing",
         "changelog": "Host city is Beijing only: the Xiamen visit was a trade conference, not the seminar.",
     },
+    # Curator calls on audit p14 (records added in pass p13).
+    ("agreements", "AGR-701"): {
+        "summary": "A China-financed Safe City project installed surveillance cameras at locations in Paramaribo "
+                   "linked to a Command Center; China coordinated the technical side and was to train Surinamese "
+                   "staff. The launch was set for 28 December 2018, and by February 2020 more than 250 crimes and "
+                   "traffic offences had been solved with it.",
+        "changelog": "Summary: China was to train the staff (the page says 'will train').",
+    },
+    ("agreements", "AGR-702"): {
+        "summary": "The second phase of Suriname's China-funded Safe City project extended the camera network "
+                   "beyond Paramaribo: cameras in Wanica district were to go into use on 21 February 2020 and two "
+                   "cameras had been placed in Albina (Marowijne). AidData records a USD 5 million Chinese "
+                   "government grant for phase 2 in 2019.",
+        "notes": "The dated Waterkant page (2020-02-19, quoting the E-Gov coordinator via NII) describes the "
+                 "extension but does not itself mention China; the Chinese grant and phase numbering come from the "
+                 "undated AidData page. Camera count conflict: the pre-launch announcement gives 20 cameras in "
+                 "Wanica, while a Waterkant report after the launch (not cited) gives 60 cameras at 20 locations. "
+                 "Year = commissioning in Feb 2020; the grant year per AidData is 2019. City left empty "
+                 "(district-level). Implementing company not named.",
+        "changelog": "Summary no longer gives a camera count (20 announced, 60 at 20 locations reported later).",
+    },
     ("courses", "CRS-020"): {
         "notes": "Sourced to Yunnan provincial state media and the Vientiane Times (a participant's account). "
                  "Organiser_type left empty (a provincial press group; its legal status is not stated in the "
