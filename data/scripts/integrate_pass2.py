@@ -398,6 +398,11 @@ EDITS = {
                  "(district-level). Implementing company not named.",
         "changelog": "Summary no longer gives a camera count (20 announced, 60 at 20 locations reported later).",
     },
+    ("agreements", "AGR-803"): {
+        "confidence": "low",
+        "changelog": "Confidence low: the pages call the signatory 'Chinese investors' and Hytera's role is not "
+                     "spelled out.",
+    },
     ("courses", "CRS-020"): {
         "notes": "Sourced to Yunnan provincial state media and the Vientiane Times (a participant's account). "
                  "Organiser_type left empty (a provincial press group; its legal status is not stated in the "
