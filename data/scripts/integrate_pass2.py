@@ -403,6 +403,39 @@ EDITS = {
         "changelog": "Confidence low: the pages call the signatory 'Chinese investors' and Hytera's role is not "
                      "spelled out.",
     },
+    # Curator calls on audit p16 (records added in pass p15).
+    ("agreements", "AGR-801"): {
+        "notes": "First record for Uruguay. Dated to the signing and exchange of notes on the donation in Montevideo "
+                 "on 19 April 2018 (Foreign Ministry); the donation had been reported as expected since September "
+                 "2017 (970 Universal). The Chinese company is not named, so vendor_id is china_government. "
+                 "Installation was contracted to the Uruguayan firm DDBA Ltda. (Diario Norte). Dates of the 970 "
+                 "Universal and Infodefensa pages come from their URLs. Montevideo Portal (undated) counts 1,000 "
+                 "cameras within 3,956 items worth USD 5m; the Chinese embassy's handover speech lists about "
+                 "4,000 pieces, so these figures describe the same donation.",
+        "changelog": "Dated to the signing of the donation notes (19 April 2018) from the Foreign Ministry's page; "
+                     "notes updated.",
+    },
+    ("agreements", "AGR-804"): {
+        "status": "announced",
+        "notes": "Extends to three further cities the police communications Huawei built in Nairobi and Mombasa "
+                 "(AGR-001), but is a separate deal. The pages call the radio systems a donation announced on 14 "
+                 "May 2017; the agreement shown as signed that day is the Government Cloud Services deal, which is "
+                 "not recorded (not public-safety scope). No delivery report was seen.",
+        "changelog": "Status announced, not signed: the signing the pages show is a different agreement.",
+    },
+    ("courses", "CRS-803"): {
+        "notes": "ThisDay (Abuja; date 2017-07-27 from the URL) and Leadership (2017-07-25, from the URL), which names "
+                 "MOFCOM as sponsor and a Shenzhen cooperation association as organiser. Participants' affiliations "
+                 "are not stated on the cited pages (an uncited blog calls them Nigerian public servants). Distinct "
+                 "from CRS-615 (Huawei civil-servant training 2019) and CRS-003.",
+        "changelog": "Organiser (MOFCOM sponsor, Shenzhen association) from a further source; notes updated.",
+    },
+    ("donations", "DON-802"): {
+        "notes": "MAP Express (22 April 2020) calls it Huawei's first donation ('Le premier don'): 172,000 medical "
+                 "masks and an integrated remote-meeting system at three administrative sites. Other pages say only "
+                 "that the system was 'mis en place'.",
+        "changelog": "Transfer type set to donated from a further source; notes updated.",
+    },
     ("courses", "CRS-020"): {
         "notes": "Sourced to Yunnan provincial state media and the Vientiane Times (a participant's account). "
                  "Organiser_type left empty (a provincial press group; its legal status is not stated in the "
