@@ -49,7 +49,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       var layout = Object.assign({}, gd.layout, {
         width: 1920, height: 1080, font: grow(gd.layout.font, 26),
         title: Object.assign({}, gd.layout.title, { font: grow((gd.layout.title || {}).font, 44) }),
-        margin: { l: 60, r: 60, t: 170, b: 170 },
+        // Room for a chart's large y-axis labels and title (figures/slides.py does the same).
+        margin: { l: gd.layout.yaxis ? 130 : 60, r: 60, t: 170, b: 170 },
         annotations: (gd.layout.annotations || []).map(function (a) {
           // Type doubles, so offsets from the plot area double too (figures/slides.py does the same).
           return Object.assign({}, a, { font: grow(a.font, Math.round(((a.font || {}).size || 12) * 2)) },

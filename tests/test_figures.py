@@ -65,3 +65,16 @@ def test_timeline_stacks_datasets_with_patterns_and_marks_listings():
     assert [t["y"] for t in figure["data"]] == [[1, 2, 0], [0, 0, 4]]
     assert figure["data"][1]["marker"]["pattern"]["shape"]  # never colour alone
     assert len(figure["layout"]["shapes"]) == 1 and "Huawei listed" in annotation_texts(figure)
+
+
+def test_slide_keeps_the_source_line_and_the_y_axis_title_clear_of_larger_type():
+    from dashboard.figures.slides import slide_figure
+
+    by_year = pd.DataFrame({"agreements": [3, 9]}, index=["2018", "2019"])
+    chart = make_timeline(by_year, **CAPTION)
+    slide = slide_figure(chart)["layout"]
+    source = next(a for a in slide["annotations"] if a.get("name") == "source")
+    original = next(a for a in chart["layout"]["annotations"] if a.get("name") == "source")
+    assert source["yshift"] == 2 * original["yshift"] and source["font"]["size"] == 2 * original["font"]["size"]
+    assert slide["margin"]["l"] >= 120  # 26 px tick labels plus the axis title
+    assert slide_figure(make_world_map(COUNTS, **MAP))["layout"]["margin"]["l"] == 60  # a map has no y-axis

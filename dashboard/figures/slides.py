@@ -18,7 +18,8 @@ def slide_figure(figure: dict) -> dict:
     layout = slide.setdefault("layout", {})
     layout["font"] = _grown(layout.get("font"), 26)
     layout["title"] = {**layout.get("title", {}), "font": _grown(layout.get("title", {}).get("font"), 44)}
-    layout["margin"] = {"l": 60, "r": 60, "t": 170, "b": 170}
+    # A chart's y-axis needs room for its large tick labels and title beside them (a map has no y-axis).
+    layout["margin"] = {"l": 130 if "yaxis" in layout else 60, "r": 60, "t": 170, "b": 170}
     # Type doubles, so offsets from the plot area double too (the source line stays below the axis labels).
     layout["annotations"] = [{**a, "font": _grown(a.get("font"), 2 * a.get("font", {}).get("size", 12)),
                               **({"yshift": 2 * a["yshift"]} if "yshift" in a else {})}

@@ -26,8 +26,8 @@ def make_timeline(by_year: pd.DataFrame, *, title: str, summary: str, source_lin
         })
     highest = int(by_year.sum(axis=1).max()) if len(by_year) else 0
     # Every step-th category counted back from the last one ("no date" or the latest year), so that neither
-    # has a labelled neighbour: at most ~12 labels.
-    step = max(1, -(-len(years) // 12))  # ceiling division; an empty view has no years
+    # has a labelled neighbour: at most ~8 labels, which stay apart even beside the per-company legend.
+    step = max(1, -(-len(years) // 8))  # ceiling division; an empty view has no years
     labelled = years[::-1][::step][::-1]
     shapes, labels = [], []
     for i, (date, label) in enumerate(listings):
