@@ -101,3 +101,14 @@ def test_record_table_keeps_whole_words_beside_the_filters(page):
     widths = page.evaluate("() => Object.fromEntries(Array.from(document.querySelectorAll('table.records thead th'))"
                            ".map(th => [th.textContent.trim(), th.getBoundingClientRect().width]))")
     assert widths["Title"] >= 120 and widths["Year"] >= 40, widths
+
+
+def test_table_view_uses_the_empty_side_column_until_a_country_is_chosen(page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(page.base_url + "/?view=table&ds=donations")
+    page.wait_for_selector("table.records tbody td", timeout=20_000)
+    expect(page.locator("#home-panel")).to_be_hidden()
+    assert page.locator("#home-table-wrap").bounding_box()["width"] > 900
+    page.goto(page.base_url + "/?view=table&ds=donations&c=KEN")
+    page.wait_for_selector("table.records tbody td", timeout=20_000)
+    expect(page.locator("#home-panel")).to_contain_text("Kenya")
