@@ -5,7 +5,7 @@ import json
 
 from werkzeug.test import Client
 
-from dashboard.callback_cache import CALLBACK_PATH, CallbackResponseCache
+from dashboard.callback_cache import CALLBACK_PATH, LAYOUT_PATH, CallbackResponseCache
 from dashboard.config import read_settings
 from tests.test_pages import home_update_body
 
@@ -45,6 +45,22 @@ def test_only_callback_posts_are_cached():
     client.post("/other", data=b"x")
     client.post("/other", data=b"x")
     assert len(calls) == 4
+
+
+def test_layouts_are_replayed_per_asking_page_and_host():
+    app, calls = counting_app()
+    cache = CallbackResponseCache(app)
+    client = Client(cache)
+
+    def layout(referer, host="atlas.example"):
+        return client.get(LAYOUT_PATH, headers={"Referer": referer, "Host": host}).get_json()["call"]
+
+    assert layout("https://atlas.example/company/huawei") == layout("https://atlas.example/company/huawei") == 1
+    assert layout("https://atlas.example/company/zte") == 2  # another page: built by the app
+    assert layout("https://atlas.example/company/huawei", host="other.example") == 3  # first_render checks the host
+    assert layout("https://atlas.example/company/" + "x" * 20_000) == 4  # too long to key: not stored
+    assert layout("https://atlas.example/company/" + "x" * 20_000) == 5
+    assert (cache.hits, len(cache)) == (1, 3)
 
 
 def test_errors_and_cookies_are_never_replayed():
@@ -106,6 +122,17 @@ def test_the_app_replays_real_callbacks_and_still_refuses_bad_ones(dash_app, cli
     for _ in range(2):
         assert client.post(CALLBACK_PATH, data="{not json", content_type="application/json").status_code == 400
     assert cache.hits == hits + 1
+
+
+def test_the_app_replays_a_page_layout_built_for_its_referer(dash_app, client):
+    cache = dash_app.server.wsgi_app
+    hits = cache.hits
+    huawei = {"Referer": "http://localhost/company/huawei"}
+    first, second = client.get(LAYOUT_PATH, headers=huawei), client.get(LAYOUT_PATH, headers=huawei)
+    assert first.status_code == second.status_code == 200 and first.data == second.data
+    assert cache.hits == hits + 1 and b"company-page" in first.data
+    other = client.get(LAYOUT_PATH, headers={"Referer": "http://localhost/country/KEN"})
+    assert other.status_code == 200 and other.data != first.data
 
 
 def test_the_cache_can_be_switched_off():
