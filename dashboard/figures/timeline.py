@@ -44,8 +44,8 @@ def make_timeline(by_year: pd.DataFrame, *, title: str, summary: str, source_lin
         "layout": {
             "template": TEMPLATE, "title": {"text": title}, "barmode": "stack", "height": 460,
             # No x-axis title: the categories are plainly years (and "no date"), and a title there would sit
-            # where the source line goes, which must stay legible in screenshots and slides.
-            # Level labels, thinned to about a dozen: rotated labels grow downwards into the source line.
+            # where the source line goes, which must stay legible in screenshots and slides. Labels stay level
+            # (`labelled`, thinned above): rotated labels grow downwards into the source line.
             "xaxis": {"type": "category", "categoryorder": "array", "categoryarray": years, "tickangle": 0,
                       "tickmode": "array", "tickvals": labelled},
             # Whole records: below ~10 plotly would tick 0.5 or 0.2 steps.

@@ -77,14 +77,16 @@ def make_world_map(counts: pd.DataFrame, *, base_map: Collection[str], title: st
             "hovertemplate": "%{customdata[0]}<br>%{customdata[1]} " + count_label + "<extra></extra>",
             "name": count_label}]
     else:
+        counts_drawn = [int(n) for n in drawn["count"]]
+        highest = max(counts_drawn, default=1)
         traces = [{
             "type": "choropleth", "locationmode": "ISO-3", "locations": drawn["iso3"].tolist(),
-            "z": [int(n) for n in drawn["count"]], "zmin": 1, "zmax": max([int(n) for n in drawn["count"]] or [1]),
+            "z": counts_drawn, "zmin": 1, "zmax": highest,
             "colorscale": COUNT_COLOURSCALE, "customdata": hover,
             "hovertemplate": "%{customdata[0]}<br>%{customdata[1]} " + count_label + "<extra></extra>",
             "marker": {"line": BORDER},
             "colorbar": {"title": {"text": count_label.capitalize()}, "len": 0.6, "thickness": 14,
-                         "tickformat": "d", "dtick": max(1, round(max([int(n) for n in drawn["count"]] or [1]) / 5))},
+                         "tickformat": "d", "dtick": max(1, round(highest / 5))},
             "name": count_label}]
     coloured = set(traces[0]["locations"])
     traces.insert(0, _background_trace([code for code in sorted(base_map) if code not in coloured]))
