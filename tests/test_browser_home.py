@@ -97,6 +97,16 @@ def test_server_drawn_map_gives_way_to_plotly_and_never_comes_back(page):
     page.wait_for_selector(SHAPES, timeout=20_000)
     picture = page.locator("img.map-placeholder")
     expect(picture).to_be_hidden()
+    # The picture (a whole figure at plotly's offsets) had exactly the graph's box, so the swap moved nothing.
+    boxes = page.evaluate("""() => {
+      const img = document.querySelector('img.map-placeholder'), graph = document.querySelector('#home-map .main-svg');
+      img.style.display = 'block';
+      const box = e => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); };
+      const both = [box(img), box(graph)];
+      img.style.display = '';
+      return both;
+    }""")
+    assert boxes[0] == boxes[1] and boxes[0][3] == 560
     assert page.locator(".boot-shell").count() == 0 and page.locator(".site-header").count() == 1  # replaced
     page.get_by_role("option", name="Entity List entries").click()  # every listing is in China: none coloured
     expect(page).to_have_url(re.compile(r"\?ds=entity_list$"))

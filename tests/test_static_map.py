@@ -75,8 +75,42 @@ def test_svg_fills_countries_as_the_figure_does_and_stands_alone(shapes):
     assert fills["KEN"] == "#08306b" and fills["SRB"] == "#b3d3ea" and fills["BRA"] == colour_at(COUNT_COLOURSCALE, 0.5)
     assert fills["FRA"] == LAND and "ATA" not in fills  # no data: land grey; Antarctica is below the map's range
     assert f'fill="none" stroke="#000000" stroke-width="2.4" d="{shapes.countries["KEN"]}"' in svg  # selection
-    assert "http" not in svg.replace("http://www.w3.org/2000/svg", "") and "href" not in svg
+    assert "href" not in svg and set(re.findall(r"url\(([^)]*)\)", svg)) == {"#bar"}  # nothing to fetch
     assert len(svg) < 150_000
+
+
+def test_svg_draws_the_whole_figure_where_plotly_puts_each_part(shapes):
+    """Title, summary, colour bar and source line at plotly's offsets: the swap to plotly's map moves nothing."""
+    figure = make_world_map(COUNTS, **(CAPTION | {"title": "Records & more", "summary": "All records, 2019"}))
+    svg = static_map_svg(figure, shapes)
+    root = ElementTree.fromstring(svg)
+    texts = ["".join(node.itertext()) for node in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert texts[:2] == ["Records & more", "All records, 2019"]
+    source = root.findall(".//{http://www.w3.org/2000/svg}tspan")
+    assert [node.text for node in source][-2:] == ["Source: X", "http://127.0.0.1:8050/"]  # the link, on its own line
+    # The colour bar: plotly's ticks for counts 1..9 (dtick 2 from 0), its title, the figure's colour scale.
+    assert texts[-5:] == ["Records", "2", "4", "6", "8"]
+    stops = [(stop.get("offset"), stop.get("stop-color")) for stop in root.iter("{http://www.w3.org/2000/svg}stop")]
+    assert stops == [(f"{position:g}", colour) for position, colour in COUNT_COLOURSCALE]
+    ticks = {node.text: float(node.get("y")) for node in root.iter("{http://www.w3.org/2000/svg}text")
+             if node.text in ("2", "8")}
+    # plotly draws z = 1..9 along 207 px from y 406 up (len 0.6 of the 420 px plot, less padding and title)
+    assert ticks["2"] == pytest.approx(406 - 207 / 8 + 4.9, abs=0.2)
+    assert ticks["8"] == pytest.approx(406 - 207 * 7 / 8 + 4.9, abs=0.2)
+    # The map keeps the plot area: 80 px from the top, 420 px tall, the width less the colour bar's 88 px.
+    box = root.find("{http://www.w3.org/2000/svg}foreignObject")
+    assert (box.get("y"), box.get("height")) == ("80", "420")
+    assert box[0].get("style") == "width:calc(100% - 88px);height:420px"
+
+
+def test_svg_of_an_overlay_view_labels_its_categories(shapes):
+    countries = pd.DataFrame({"iso3": ["KEN"], "name": ["Kenya"], "regime_row": ["electoral_democracy"],
+                              "bri_status": ["member"]})
+    svg = static_map_svg(make_world_map(COUNTS, **CAPTION, overlay="bri", countries=countries), shapes)
+    texts = ["".join(node.itertext()) for node in ElementTree.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
+    assert texts[-4:] == ["BRI MoU", "BRI MoU signatory", "Former BRI signatory", "No BRI MoU"]
+    width = int(re.search(r"calc\(100% - (\d+)px\)", svg).group(1))
+    assert width > 88  # longer labels take more room from the map, as plotly's automargin does
 
 
 def test_overlay_views_use_the_category_colours(shapes):

@@ -8,6 +8,7 @@ shapes are projected once per process (`project_shapes`); each view only picks f
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 
@@ -20,6 +21,7 @@ from dashboard.figures.world_map import BORDER_COLOUR, GEO_LAYOUT, NO_DATA_COLOU
 WIDTH = 1000  # viewBox width; coordinates are whole units of it (a pixel on a 1000 px wide map)
 LAND, BORDER = NO_DATA_COLOUR, BORDER_COLOUR  # what plotly draws for the same map
 LAT_RANGE = tuple(GEO_LAYOUT["lataxis"]["range"])
+SVG_NS, XHTML_NS = "http://www.w3.org/2000/svg", "http://www.w3.org/1999/xhtml"
 
 
 @dataclass(frozen=True)
@@ -175,11 +177,73 @@ def _fills(figure: dict) -> tuple[dict[str, str], dict[str, tuple[str, float]]]:
     return fills, outlines
 
 
-def static_map_svg(figure: dict, shapes: ProjectedShapes, title: str = "") -> str:
-    """The figure's choropleth colours on the projected shapes, as a standalone SVG document."""
+# Plotly's layout rules for the parts around the map, as measured on the drawn figure (plotly.js 3): the title's
+# baseline sits mid top margin; a colour bar is 14 px wide with 10 px padding, its title (1.2 x the font) takes
+# ~25 px of its length, and the bar's box is as wide as its title or its labels.
+LINE_HEIGHT = 1.3  # annotation lines, in font sizes
+BAR_THICKNESS, BAR_PAD, BAR_TITLE, BAR_TITLE_SCALE = 14, 10, 25, 1.2
+BAR_OUTLINE = "#444444"  # plotly's colour-bar outline
+CHAR_WIDTH = 0.58  # average glyph width of the UI font, in font sizes ("Records" at 17 px is 68 px wide)
+
+
+def _plain(text: str) -> list[str]:
+    """An annotation's or title's text as escaped lines (plotly's <br> splits lines; other tags dropped)."""
+    return [escape(re.sub(r"<[^>]+>", "", line)) for line in re.split(r"<br\s*/?>", str(text))]
+
+
+def _colour_bar(trace: dict, top: float, plot_height: float, font_size: float) -> tuple[str, int]:
+    """A choropleth trace's colour bar drawn as plotly draws it at the right edge; and the width it takes."""
+    bar = trace.get("colorbar", {})
+    values = trace.get("z") or [0]
+    low, high = float(trace.get("zmin", min(values))), float(trace.get("zmax", max(values)))
+    length = plot_height * float(bar.get("len", 1))
+    bar_top = top + (plot_height - length) / 2 + BAR_PAD
+    fill_top, fill_bottom = bar_top + BAR_TITLE, top + (plot_height + length) / 2 - BAR_PAD
+    if "tickvals" in bar:
+        ticks = list(zip(bar["tickvals"], bar.get("ticktext", bar["tickvals"]), strict=False))
+    else:  # plotly's linear ticks: multiples of dtick (from tick0 = 0) inside the scale
+        step = float(bar.get("dtick", 1)) or 1.0
+        ticks = [(k * step, f"{k * step:g}") for k in range(int(low // step), int(high // step) + 1)
+                 if low <= k * step <= high]
+    title = str(bar.get("title", {}).get("text", ""))
+    title_size = font_size * BAR_TITLE_SCALE
+    label_width = max([len(str(text)) for _, text in ticks] + [0]) * font_size * CHAR_WIDTH + 4
+    width = round(2 * BAR_PAD + max(len(title) * title_size * CHAR_WIDTH, BAR_THICKNESS + label_width))
+    span = (high - low) or 1.0
+    stops = "".join(f'<stop offset="{float(position):g}" stop-color="{colour}"/>'
+                    for position, colour in trace["colorscale"])
+
+    def y_of(value: float) -> float:
+        return fill_bottom - (float(value) - low) / span * (fill_bottom - fill_top)
+
+    labels = "".join(f'<text x="{BAR_THICKNESS + 4}" y="{y_of(value) + font_size * 0.35:.1f}">'
+                     f"{escape(str(text))}</text>" for value, text in ticks)
+    svg = (f'<defs><linearGradient id="bar" x1="0" y1="1" x2="0" y2="0">{stops}</linearGradient></defs>'
+           f'<g transform="translate({BAR_PAD - width} 0)">'
+           f'<svg x="100%" width="{width}" height="100%" overflow="visible">'
+           f'<text x="0" y="{bar_top + title_size:.1f}" font-size="{title_size:g}">{escape(title)}</text>'
+           f'<rect y="{fill_top:.1f}" width="{BAR_THICKNESS}" height="{fill_bottom - fill_top:.1f}" fill="url(#bar)"'
+           f' stroke="{BAR_OUTLINE}"/>'
+           f"{labels}</svg></g>")
+    return svg, width
+
+
+def _annotation(annotation: dict, top: float, plot_height: float) -> str:
+    """A paper-anchored annotation (the summary above the map, the source line below it) as SVG text."""
+    lines = _plain(annotation.get("text", ""))
+    size = float(annotation.get("font", {}).get("size", 12))
+    anchor = top + (1 - float(annotation.get("y", 0))) * plot_height - float(annotation.get("yshift", 0))
+    box_top = anchor - len(lines) * size * LINE_HEIGHT if annotation.get("yanchor") == "bottom" else anchor
+    colour = annotation.get("font", {}).get("color", "#000000")
+    spans = "".join(f'<tspan x="2" dy="{0 if i == 0 else LINE_HEIGHT}em">{line}</tspan>'
+                    for i, line in enumerate(lines))
+    return f'<text y="{box_top + size * 0.95:.1f}" font-size="{size:g}" fill="{colour}">{spans}</text>'
+
+
+def _map_drawing(figure: dict, shapes: ProjectedShapes) -> str:
+    """The countries in the figure's colours, as an SVG scaled to whatever box holds it."""
     fills, outlines = _fills(figure)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{shapes.view_box}" role="img">',
-             f"<title>{escape(title)}</title>" if title else "",
+    parts = [f'<svg xmlns="{SVG_NS}" width="100%" height="100%" viewBox="{shapes.view_box}">',
              f'<path fill="{LAND}" d="{shapes.land}"/>' if shapes.land else "",
              f'<g stroke="{BORDER}" stroke-width="0.6" stroke-linejoin="round">']
     by_colour: dict[str, list[str]] = {}
@@ -191,3 +255,39 @@ def static_map_svg(figure: dict, shapes: ProjectedShapes, title: str = "") -> st
               for code, (colour, width) in outlines.items() if code in shapes.countries]
     parts.append("</svg>")
     return "".join(parts)
+
+
+def static_map_svg(figure: dict, shapes: ProjectedShapes, title: str = "") -> str:
+    """The whole figure as plotly will draw it (title, summary, map, colour bar, source line), as one SVG.
+
+    It has no fixed size: shown as an <img> the size of the graph, every part keeps plotly's pixel offsets from
+    the edges, so the swap to the interactive map moves nothing. The map's box is "the width less the colour bar",
+    which SVG cannot express, hence the one HTML box (foreignObject) around the drawing.
+    """
+    layout = figure.get("layout", {})
+    look = layout.get("template", {}).get("layout", {})  # the site template: font, title position, paper colour
+    font = look.get("font", {})
+    font_size = float(font.get("size", 12))
+    height, margin = float(layout.get("height", 450)), layout.get("margin", {})
+    top = float(margin.get("t", 80))
+    plot_height = height - top - float(margin.get("b", 80))
+    scales = [trace for trace in figure.get("data", []) if trace.get("type") == "choropleth"
+              and trace.get("showscale", True) is not False and "colorbar" in trace]
+    bar, bar_width = _colour_bar(scales[0], top, plot_height, font_size) if scales else ("", 0)
+    heading = layout.get("title", {})
+    heading_size = float(heading.get("font", look.get("title", {}).get("font", {})).get("size", 17))
+    notes = [_annotation(note, top, plot_height) for note in layout.get("annotations", [])
+             if note.get("xref") == "paper"]
+    heading_x = float(look.get("title", {}).get("x", 0.05)) * 100
+    return "".join([
+        f'<svg xmlns="{SVG_NS}" width="100%" height="100%" role="img" font-size="{font_size:g}"'
+        f' font-family="{escape(font.get("family", "sans-serif"))}" fill="{font.get("color", "#000000")}">',
+        f"<title>{escape(title)}</title>" if title else "",
+        f'<rect width="100%" height="100%" fill="{look.get("paper_bgcolor", "#ffffff")}"/>',
+        f'<text x="{heading_x:g}%" y="{top / 2:g}" font-size="{heading_size:g}">'
+        f'{"".join(_plain(heading.get("text", "")))}</text>',
+        *notes,
+        f'<foreignObject y="{top:g}" width="100%" height="{plot_height:g}"><div xmlns="{XHTML_NS}" '
+        f'style="width:calc(100% - {bar_width}px);height:{plot_height:g}px">{_map_drawing(figure, shapes)}</div>'
+        "</foreignObject>",
+        bar, "</svg>"])
