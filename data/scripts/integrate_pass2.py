@@ -161,10 +161,14 @@ EDITS = {
                      "and confidence revised from them.",
     },
     ("donations", "DON-063"): {
-        "notes": "Khaosod English (13 May 2020) says China donated the supplies, worth 30 million baht, and "
-                 "lists the same items. The first page says the equipment was flown in by a Chinese military "
-                 "aircraft. Month from the page dates (12-13 May 2020).",
-        "changelog": "Transfer type (donated) filled from a further source (Khaosod English); notes revised from it.",
+        "notes": "Handover at Don Mueang on 12 May 2020: Khaosod English (13 May 2020) captions the unloading 'on May "
+                 "12, 2020' and calls them 'The supplies donated yesterday'; Samui Times (12 May 2020) reports the "
+                 "reception 'Today at Don Mueang International Airport'. Khaosod says China donated the supplies, "
+                 'worth 30 million baht, and lists the same items. The first page says the equipment was flown in by a '
+                 "Chinese military aircraft. The Thai receiving official is spelled 'Chanchan Changmongkol' (Samui "
+                 "Times) and 'Charnchai Changmongkol' (Khaosod).",
+        "changelog": "Date (2020-05-12) filled from two further sources (Khaosod English, Samui Times); notes "
+                     "revised from them.",
     },
     ("donations", "DON-074"): {
         "notes": "Noticias de Gipuzkoa (24 March 2020): the city council decided to buy six thermal cameras "
@@ -189,12 +193,13 @@ EDITS = {
     },
     ("donations", "DON-219"): {
         "recipient_org": "Ministry of Health and Population of Nepal",
-        "notes": "Xinhua mentions the batch in passing ('received ... from') in a report on the 11 May handover,"
-                 " dated 6 May; People's Review and Spotlight Nepal (both 7 May 2020) say the supplies were "
-                 "jointly donated by the embassy and the Department of Asian Affairs and handed over to the "
-                 "Ministry of Health and Population.",
-        "changelog": "Transfer type (donated) and recipient filled from two further sources (People's Review, "
-                     "Spotlight Nepal); notes revised from them.",
+        "notes": "Date conflict, date kept at 2020-05-06: Xinhua (People's Daily, 12 May 2020) says Nepal received the "
+                 "batch 'On May 6'; Spotlight Nepal (7 May 2020, 10:04 a.m.) says 'Among the medical supplies provided "
+                 "today' and People's Review opens 'Kathmandu, 7 May: The Chinese Embassy here handed over', which may "
+                 "point to 7 May. People's Review and Spotlight Nepal (both 7 May 2020) say the supplies were jointly "
+                 'donated by the embassy and the Department of Asian Affairs and handed over to the Ministry of Health '
+                 'and Population.',
+        "changelog": "Notes record the 6 or 7 May date conflict between Xinhua and two Nepali reports.",
     },
     ("agreements", "AGR-048"): {
         "customer": "Société malienne de transmission et de diffusion (SMTD)",
@@ -254,6 +259,14 @@ EDITS = {
                  "the rule's own DATES wording not seen. Licence requirement from a law-firm summary (Hughes "
                  "Hubbard); the licence review policy for these entries was not seen.",
         "changelog": "Notes no longer say the licence requirement was not seen.",
+    },
+    ("entity_list", "ENT-101"): {
+        "notes": "The October 2019 rule listed the XUAR PSB, 18 subordinate bureaus and 'one subordinate institute' "
+                 "(Winston & Strawn, Mondaq); only the Export Solutions blog names the institute, as the Xinjiang "
+                 "Police College. The exact name and address used in the Entity List entry were not seen. FR page "
+                 "citation not seen (84 FR 54002 unconfirmed). The licence policy is the one a law-firm post "
+                 "(governmentcontractslaw.com) gives for the whole October 2019 rule; it does not name the college.",
+        "changelog": "Licence review policy given in full; notes say it is stated for the whole rule.",
     },
     ("entity_list", "ENT-044"): {
         "notes": "FR citation and publication date are those of the December 2020 rule; a law-firm summary (Hughes "
@@ -642,7 +655,8 @@ def main() -> None:
             outputs["course_participants"], added = add_participants(current, sources, known_iso3,
                                                                      set(records["record_id"]), log)
             for record_id, codes in added.items():
-                touched[record_id] = "Participant countries added from a further source: " + ", ".join(codes) + "."
+                added_text = "Participant countries added from a further source: " + ", ".join(codes) + "."
+                touched[record_id] = f"{touched[record_id]} {added_text}" if record_id in touched else added_text
 
         for (dataset, record_id), edit in EDITS.items():
             if dataset == name:
