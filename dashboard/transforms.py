@@ -65,12 +65,22 @@ def count_by_country(records: pd.DataFrame) -> pd.DataFrame:
 UNDATED = "no date"
 
 
+def year_rows(labels) -> list[str]:
+    """Every year from the first to the last label, as text, then "no date" if present.
+
+    Years without records stay in as empty rows: on a category axis a missing year would otherwise vanish, and
+    2012 and 2016 would stand side by side as if consecutive.
+    """
+    years = sorted(int(y) for y in labels if y != UNDATED)
+    every_year = [str(y) for y in range(years[0], years[-1] + 1)] if years else []
+    return every_year + ([UNDATED] if UNDATED in set(labels) else [])
+
+
 def count_by_year(records: pd.DataFrame, datasets: tuple[str, ...]) -> pd.DataFrame:
     """Records per year and dataset: rows are years as text ("2019"), then "no date" for undated records."""
     labels = records["year"].astype("string").fillna(UNDATED)
     table = pd.crosstab(labels.rename("year"), records["dataset"])
-    order = sorted((y for y in table.index if y != UNDATED), key=int) + ([UNDATED] if UNDATED in table.index else [])
-    return table.reindex(index=order, columns=list(datasets), fill_value=0).astype(int)
+    return table.reindex(index=year_rows(table.index), columns=list(datasets), fill_value=0).astype(int)
 
 
 def _join_labels(values: tuple[str, ...], labels: dict[str, str]) -> str:
@@ -132,9 +142,8 @@ def count_by_year_and_company(records: pd.DataFrame, company_names: dict[str, st
     labels = records["company_id"].where(records["company_id"].isin(leaders), OTHER_COMPANIES).fillna(OTHER_COMPANIES)
     years = records["year"].astype("string").fillna(UNDATED)
     table = pd.crosstab(years.rename("year"), labels)
-    order = sorted((y for y in table.index if y != UNDATED), key=int) + ([UNDATED] if UNDATED in table.index else [])
     columns = leaders + ([OTHER_COMPANIES] if OTHER_COMPANIES in table.columns else [])
-    table = table.reindex(index=order, columns=columns, fill_value=0).astype(int)
+    table = table.reindex(index=year_rows(table.index), columns=columns, fill_value=0).astype(int)
     return table.rename(columns={c: company_names.get(c, c) for c in leaders} | {OTHER_COMPANIES: "Other / none"})
 
 

@@ -48,6 +48,18 @@ def test_counts_agree_between_map_and_timeline():
     assert "no date" in by_year.index  # undated records have their own bar rather than vanishing
 
 
+def test_years_without_records_keep_their_place_on_the_timeline():
+    from dashboard.transforms import count_by_year_and_company, year_rows
+
+    assert year_rows(["2016", "no date", "2012"]) == ["2012", "2013", "2014", "2015", "2016", "no date"]
+    assert year_rows([]) == [] and year_rows(["no date"]) == ["no date"]
+    gappy = RECORDS[RECORDS["year"].isin([2014, 2019])]
+    by_year = count_by_year(gappy, OPTIONS.datasets)
+    assert list(by_year.index) == ["2014", "2015", "2016", "2017", "2018", "2019"]
+    assert by_year.loc["2016"].sum() == 0 and by_year.to_numpy().sum() == len(gappy)
+    assert list(count_by_year_and_company(gappy, {}).index) == list(by_year.index)
+
+
 def test_describe_view_in_plain_language():
     state = ViewState(datasets=("agreements",), companies=("huawei",), years=(2014, 2019), regions=("Africa",))
     chosen = filter_records(RECORDS, state)
