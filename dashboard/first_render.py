@@ -45,6 +45,16 @@ def page_container(location: dict | None = None, content=None, title: str | None
     ])
 
 
+def title_of(page: dict, variables: dict) -> str:
+    """A registered page's title for its path variables (country and company pages name their subject)."""
+    return page["title"](**variables) if callable(page["title"]) else page["title"]
+
+
+def not_found_page() -> dict | None:
+    """The registered 404 page, which Dash Pages shows for any path no page matches."""
+    return next((p for p in dash.page_registry.values() if p["module"].endswith("not_found_404")), None)
+
+
 def match_page(path: str) -> tuple[dict | None, dict]:
     """The registered page for a path and its path variables; (None, {}) if none matches."""
     for page in dash.page_registry.values():
@@ -82,14 +92,13 @@ def first_page_container() -> html.Div:
         return page_container()
     href, path, query = referred
     page, variables = match_page(path)
+    page = page or not_found_page()
     if page is None:
-        page = next((p for p in dash.page_registry.values() if p["module"].endswith("not_found_404")), None)
-        if page is None:
-            return page_container()
+        return page_container()
     try:
         layout = page["layout"]
         content = layout(**variables, **query_arguments(query)) if callable(layout) else layout
-        title = page["title"](**variables) if callable(page["title"]) else page["title"]
+        title = title_of(page, variables)
     except Exception:  # a page that cannot render here is left to the router, which reports it the usual way
         log.exception("pre-rendering %s failed; the router will render it", path)
         return page_container()
@@ -164,5 +173,9 @@ class AtlasDash(dash.Dash):
             kwargs["css"] = kwargs.get("css", "") + preload_links(path, static_map)
             if static_map:
                 kwargs["app_entry"] = boot_shell(static_map)
+            page, variables = match_page(path)
+            page = page or not_found_page()
+            if page is not None:  # the tab names the page before any script runs (and for readers without them)
+                kwargs["title"] = html_escape(title_of(page, variables))
         kwargs["scripts"] = UNNEEDED_SCRIPTS.sub("", kwargs.get("scripts", ""))
         return super().interpolate_index(**kwargs)

@@ -29,6 +29,7 @@ def test_journalist_searches_kenya_and_quotes_the_nairobi_record(page):
     page.keyboard.type("Kenya")
     page.get_by_role("option", name="Kenya (country)").click()
     expect(page).to_have_url(page.base_url + "/country/KEN")
+    expect(page).to_have_title("Kenya - Safe City Atlas")  # the tab and a bookmark name the country
     nairobi = page.locator("article.record", has_text="Nairobi").first
     expect(nairobi).to_be_visible()
     link = nairobi.locator("li.source a").first

@@ -39,6 +39,20 @@ def test_same_origin_referer_gets_the_page_inside_with_a_matching_location(clien
     assert "Referer" in response.headers["Vary"] and "no-store" in response.headers["Cache-Control"]
 
 
+@pytest.mark.parametrize(("path", "title"), [
+    ("/country/KEN", "Kenya - Safe City Atlas"), ("/country/ken", "Kenya - Safe City Atlas"),
+    ("/company/hikvision", "Hangzhou Hikvision Digital Technology Co. Ltd. - Safe City Atlas"),
+    ("/country/XXX", "Unknown country - Safe City Atlas"), ("/company/<b>", "Unknown company - Safe City Atlas"),
+    ("/data", "Data &amp; sources - Safe City Atlas"), ("/no/such/page", "Page not found - Safe City Atlas"),
+])
+def test_the_index_title_names_the_page_and_its_subject(client, path, title):
+    """Tabs, bookmarks and shared links say what a page holds before (or without) any script running."""
+    html = client.get(path).get_data(as_text=True)
+    assert re.findall(r"<title>(.*?)</title>", html) == [title]
+    _, layout = layout_for(client, "http://localhost" + path)
+    assert find(json.loads(layout), "_pages_store")["props"]["data"] == {"title": title.replace("&amp;", "&")}
+
+
 def test_profile_pages_and_unknown_paths_are_pre_rendered_too(client):
     _, kenya = layout_for(client, "http://localhost/country/KEN")
     assert "Kenya" in kenya and "country-timeline" in kenya

@@ -17,8 +17,14 @@ from dashboard.tablestate import TableState, parse_table_state, with_table_query
 from dashboard.transforms import count_by_country, entity_listing
 from dashboard.viewstate import DATASET_LABELS, ViewState
 
-dash.register_page(__name__, path_template="/company/<company_id>", title="Company - Safe City Atlas",
-                   name="Company")
+
+def page_title(company_id: str | None = None, **_query) -> str:
+    """The tab, bookmark and link-preview name: the company's own, so a shared link says what it opens."""
+    name = current_site().company_names.get(company_id if isinstance(company_id, str) else "")
+    return f"{name} - Safe City Atlas" if name else "Unknown company - Safe City Atlas"
+
+
+dash.register_page(__name__, path_template="/company/<company_id>", title=page_title, name="Company")
 
 
 class ids:

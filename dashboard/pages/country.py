@@ -15,7 +15,14 @@ from dashboard.figures.timeline import make_timeline
 from dashboard.transforms import count_by_year, records_for_country, regime_periods
 from dashboard.viewstate import BRI_LABELS, DATASET_LABELS, REGIME_LABELS, ViewState
 
-dash.register_page(__name__, path_template="/country/<iso3>", title="Country - Safe City Atlas", name="Country")
+
+def page_title(iso3: str | None = None, **_query) -> str:
+    """The tab, bookmark and link-preview name: the country's own, so a shared link says what it opens."""
+    name = current_site().country_names.get(iso3.upper() if isinstance(iso3, str) else "")
+    return f"{name} - Safe City Atlas" if name else "Unknown country - Safe City Atlas"
+
+
+dash.register_page(__name__, path_template="/country/<iso3>", title=page_title, name="Country")
 
 
 class ids:
