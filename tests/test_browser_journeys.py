@@ -62,6 +62,8 @@ def test_shared_url_reproduces_the_view_in_a_fresh_context(page, browser):
 def test_data_page_text_filter_is_a_link(page):
     page.goto(page.base_url + "/data?sort=-year")
     page.wait_for_selector("#data-grid tbody tr", timeout=20_000)
+    widths = page.eval_on_selector_all(".data-page .stat", "cards => cards.map(c => c.getBoundingClientRect().width)")
+    assert len(widths) == 4 and max(widths) - min(widths) < 1  # the dataset cards sit in equal columns
     page.locator("#data-quick-filter").fill("Hikvision")
     page.locator("#data-quick-filter").press("Enter")
     expect(page).to_have_url(re.compile(r"/data\?sort=-year&q=Hikvision$"))

@@ -166,3 +166,17 @@ def test_every_source_link_has_visible_text_and_no_missing_value_marker(dash_app
     iso3 = atlas.records.loc[atlas.records["record_id"] == untitled["record_id"], "iso3"].iloc[0]
     text = render(dash_app, "/country/<iso3>", iso3=iso3)
     assert "<NA>" not in text
+
+
+def test_before_and_after_listing_counts_add_up_to_the_records_abroad(dash_app):
+    import pandas as pd
+
+    from dashboard.pages.company import before_after
+
+    records = pd.DataFrame({"dataset": ["agreements", "agreements", "donations", "donations", "entity_list"],
+                            "record_id": ["AGR-1", "AGR-1", "DON-1", "DON-2", "ENT-1"],  # AGR-1 in two countries
+                            "year": [2018, 2018, 2020, None, 2019]})
+    text = before_after(records, "2019-05-16").children
+    assert text == ("Records dated before 2019: 1; in 2019 or later: 1 (listing year counted as 'after'); "
+                    "without a date: 1.")
+    assert "without a date" not in before_after(records.dropna(subset=["year"]), "2019-05-16").children

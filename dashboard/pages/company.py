@@ -55,11 +55,13 @@ def before_after(records: pd.DataFrame, listed_on: str | None) -> html.P:
     if not listed_on:
         return html.P("")
     year = int(listed_on[:4])
-    dated = records.dropna(subset=["year"]).drop_duplicates(["dataset", "record_id"])
-    dated = dated[dated["dataset"] != "entity_list"]
+    abroad = records[records["dataset"] != "entity_list"].drop_duplicates(["dataset", "record_id"])
+    dated = abroad.dropna(subset=["year"])
     before, after = int((dated["year"] < year).sum()), int((dated["year"] >= year).sum())
+    undated = len(abroad) - len(dated)  # named, so that the parts add up to the total the map gives
     return html.P(f"Records dated before {year}: {before}; in {year} or later: {after} "
-                  f"(listing year counted as 'after').", className="legend-note")
+                  f"(listing year counted as 'after'){f'; without a date: {undated}' if undated else ''}.",
+                  className="legend-note")
 
 
 def company_page(site: Site, company_id: str, table: TableState) -> html.Div:
