@@ -170,6 +170,16 @@ EDITS = {
         "changelog": "Date (2020-05-12) filled from two further sources (Khaosod English, Samui Times); notes "
                      "revised from them.",
     },
+    ("donations", "DON-607"): {
+        "notes": "'Donated' is stated for the masks ('serão doadas', 'doará'); for the AI system Agência Brasília says"
+                 " Huawei 'cederá' (will hand over/make available) it and Metrópoles says it was made available "
+                 'through a partnership with the GDF, so its terms (gift, free licence or loan) are not explicit. '
+                 "Agência Brasília (3 Apr 2020) says the GDF would receive the items 'na próxima segunda-feira' (6 Apr"
+                 " 2020); no report confirming delivery was seen. Separately, HC-USP's RadVid-19 platform in São Paulo"
+                 " uses an algorithm 'trazido ao Brasil pela empresa de tecnologia Huawei' (Época Negócios, Apr 2020) "
+                 '- a partnership with no stated terms, recorded separately as DON-911.',
+        "changelog": "Notes point to DON-911, the São Paulo AI algorithm now recorded on its own.",
+    },
     ("donations", "DON-074"): {
         "notes": "Noticias de Gipuzkoa (24 March 2020): the city council decided to buy six thermal cameras "
                  "combined with day/night cameras at EUR 3,200 each, for social services, the municipal guard "
