@@ -169,10 +169,13 @@ def test_every_source_link_has_visible_text_and_no_missing_value_marker(dash_app
 
 
 def test_before_and_after_listing_counts_add_up_to_the_records_abroad(dash_app):
+    import sys
+
     import pandas as pd
 
-    from dashboard.pages.company import before_after
-
+    # The page module as Dash Pages loaded it ("pages.company"): importing dashboard.pages.company here would
+    # register the page a second time, without a layout.
+    before_after = sys.modules[dash.page_registry["pages.company"]["module"]].before_after
     records = pd.DataFrame({"dataset": ["agreements", "agreements", "donations", "donations", "entity_list"],
                             "record_id": ["AGR-1", "AGR-1", "DON-1", "DON-2", "ENT-1"],  # AGR-1 in two countries
                             "year": [2018, 2018, 2020, None, 2019]})

@@ -241,6 +241,17 @@ EDITS = {
                      "their Chinese interest-free loan); notes say why the financing is not attributed to this record.",
     },
 
+    # Session 6, audit p26: no page states "no licence exceptions" for the October 2019 rule (the quotes carry the
+    # case-by-case ECCNs and the presumption of denial only), so the clause is removed from its ten entries.
+    **{("entity_list", record_id): {
+        "license_review_policy": "Case-by-case for ECCNs 1A004.c, 1A004.d, 1A995, 1A999.a, 1D003, 2A983, 2D983, "
+                                 "2E983 and EAR99 items described in the Note to ECCN 1A995; presumption of denial "
+                                 "for all other items",
+        "changelog": "Licence review policy: 'no licence exceptions' removed, as no source states it for the "
+                     "October 2019 rule.",
+    } for record_id in ("ENT-009", "ENT-010", "ENT-011", "ENT-012", "ENT-013", "ENT-014", "ENT-015", "ENT-016",
+                        "ENT-017", "ENT-087")},
+
     # Session 5: notes brought up to date with fields filled since, and curator calls on audit p10's findings.
     **{("entity_list", record_id): {
         "notes": ("Two BIS rules were published on 5 June 2020. Reed Smith gives both citations ('See 85 Fed. "
