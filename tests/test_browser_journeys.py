@@ -84,6 +84,25 @@ def test_phone_width_has_no_horizontal_scroll(page):
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 375px"
 
 
+def test_phone_opens_on_the_chart_with_a_link_down_to_the_filters(page):
+    """A link shared to a phone shows the map before the filter panel; on a laptop the panel stays on the left."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    for path, chart in (("/", "#home-map"), ("/timeline", "#timeline-chart")):
+        page.goto(page.base_url + path)
+        page.wait_for_selector(f"{chart} .main-svg", timeout=20_000)
+        chart_top = page.locator(chart).bounding_box()["y"]
+        filters = page.locator("section.filters")
+        assert chart_top < filters.bounding_box()["y"], path
+        page.get_by_role("link", name="Filters \u2193").click()
+        expect(page).to_have_url(re.compile(r"#(home|timeline)-filters$"))
+        expect(filters.get_by_text("Datasets")).to_be_in_viewport()
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(page.base_url + "/")
+    page.wait_for_selector("#home-map .main-svg", timeout=20_000)
+    expect(page.get_by_role("link", name="Filters \u2193")).to_be_hidden()
+    assert page.locator("section.filters").bounding_box()["x"] < page.locator("#home-map").bounding_box()["x"]
+
+
 def test_keyboard_reaches_the_filters_with_visible_focus(page):
     page.goto(page.base_url + "/")
     page.wait_for_selector(SHAPES, timeout=20_000)

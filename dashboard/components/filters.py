@@ -16,6 +16,11 @@ class FilterIds:
 
     prefix: str
 
+    @property
+    def panel(self) -> str:
+        """The panel itself: the phone layout's "Filters" link points here."""
+        return f"{self.prefix}-filters"
+
     def __getattr__(self, name: str) -> str:  # only called for names not set on the dataclass
         if name in FILTER_CONTROLS:
             return f"{self.prefix}-{name.replace('_', '-')}"
@@ -25,11 +30,16 @@ class FilterIds:
 FILTER_CONTROLS = ("datasets", "companies", "years", "regions", "regimes", "bri", "tags", "confidences", "reset")
 
 
+def filters_link(ids: FilterIds) -> html.A:
+    """On a phone the chart comes first and the panel after it (style.css); this link, shown there only, jumps."""
+    return html.A("Filters \u2193", href=f"#{ids.panel}", className="filters-link")
+
+
 def filter_panel(ids: FilterIds, state: ViewState, site: Site) -> html.Section:
     """Every shared filter, initialised from the view state."""
     options = site.options
     first, last = state.years or (options.year_min, options.year_max)
-    return html.Section(className="filters", **{"aria-label": "Filters"}, children=[
+    return html.Section(id=ids.panel, className="filters", **{"aria-label": "Filters"}, children=[
         html.H2("Filters", className="visually-hidden"),
         html.Fieldset([html.Legend("Datasets"), dcc.Checklist(
             id=ids.datasets, value=list(state.datasets), className="checklist",

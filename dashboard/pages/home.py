@@ -6,7 +6,7 @@ import dash
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard.components.filters import FilterIds, filter_inputs, filter_panel
+from dashboard.components.filters import FilterIds, filter_inputs, filter_panel, filters_link
 from dashboard.components.graph import graph
 from dashboard.components.home_view import (
     COUNT_LEGEND,
@@ -71,6 +71,7 @@ def layout(**query) -> html.Div:
         html.Div(className="layout-with-sidebar", children=[
             filter_panel(ids.FILTERS, state, site),
             html.Div(className="content", children=[
+                filters_link(ids.FILTERS),
                 html.Div(className="view-controls", children=[
                     html.Fieldset([html.Legend("Show as"), dcc.RadioItems(
                         id=ids.VIEW, value=state.view, className="radio inline",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dash
 from dash import Output, callback, dcc, html
 
-from dashboard.components.filters import FilterIds, filter_inputs, filter_panel
+from dashboard.components.filters import FilterIds, filter_inputs, filter_panel, filters_link
 from dashboard.components.graph import export_filename, graph
 from dashboard.components.layout import notice
 from dashboard.components.share import ShareIds, share_bar
@@ -43,6 +43,7 @@ def layout(**query) -> html.Div:
         html.Div(className="layout-with-sidebar two-columns", children=[
             filter_panel(ids.FILTERS, state, site),
             html.Div(className="content", children=[
+                filters_link(ids.FILTERS),
                 html.P(summary, id=ids.SUMMARY, className="summary", **{"aria-live": "polite"}),
                 share_bar(ids.SHARE, site, state, "/timeline"),
                 html.Fieldset([html.Legend("Stack by"), dcc.RadioItems(
