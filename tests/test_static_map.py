@@ -10,14 +10,8 @@ import pandas as pd
 import pytest
 
 from dashboard.data.geo import base_map_codes
-from dashboard.figures.static_map import (
-    LAND,
-    colour_at,
-    natural_earth,
-    project_shapes,
-    split_at_antimeridian,
-    static_map_svg,
-)
+from dashboard.figures.projection import natural_earth, project_shapes, split_at_antimeridian
+from dashboard.figures.static_map import LAND, colour_at, static_map_svg
 from dashboard.figures.template import COUNT_COLOURSCALE
 from dashboard.figures.world_map import make_world_map
 

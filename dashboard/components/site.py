@@ -12,7 +12,7 @@ from dashboard.components.memo import ViewMemo
 from dashboard.config import Settings
 from dashboard.data import AtlasData
 from dashboard.data.store import DATASETS
-from dashboard.figures.static_map import ProjectedShapes, project_shapes
+from dashboard.figures.projection import ProjectedShapes, project_shapes
 from dashboard.transforms import filter_options
 from dashboard.viewstate import FilterOptions
 
