@@ -3,7 +3,8 @@
 plotly.js (0.4 MB compressed) and the Dash renderer take one to two seconds of a phone's main thread before the
 choropleth appears; this picture of the same view needs none of it. It draws the figure plotly will draw (title,
 summary, colour scale and source line at plotly's offsets; the shapes from `projection.py`, projected once per
-process), so the swap is quiet; each view only picks fills and texts (`static_map_svg`).
+process), so the swap is quiet; each view only picks fills and texts (`static_map_svg`). The count bubbles of
+the overlay views (a scattergeo trace) are not drawn: those views show their category colours until plotly.
 """
 
 from __future__ import annotations
