@@ -432,10 +432,19 @@ EDITS = {
                  "(district-level). Implementing company not named.",
         "changelog": "Summary no longer gives a camera count (20 announced, 60 at 20 locations reported later).",
     },
-    ("agreements", "AGR-803"): {
-        "confidence": "low",
-        "changelog": "Confidence low: the pages call the signatory 'Chinese investors' and Hytera's role is not "
-                     "spelled out.",
+    ("agreements", "AGR-803"): {  # session 6: three dated reports of 29-30 Nov 2022 name Hytera as financier
+        "confidence": "medium",
+        "financing": "To be financed by Hytera, with repayment to begin three years after installation (The Sun, "
+                     "Nigerian Tribune, The Nation); cost estimated at USD 14-70 million (The Nation), USD 60 "
+                     "million in headlines",
+        "notes": "Hytera is named by KOSIPA's CEO as the Chinese firm the project was designed with, and by three "
+                 "dated reports of 29-30 Nov 2022 (The Sun, Nigerian Tribune, The Nation) as the firm that would "
+                 "finance it; other reports call the MoU counterparty 'Chinese investors'. The USD 60m figure "
+                 "appears in headlines (BusinessDay URL, Street Reporters title) only. The signing date is not "
+                 "stated; date 2022-11 from reports of 29-30 Nov 2022. Street Reporters' date comes from its URL. "
+                 "No later evidence of implementation was seen.",
+        "changelog": "Confidence medium: three dated reports name Hytera as the financier; financing and notes "
+                     "revised from them.",
     },
     # Curator calls on audit p16 (records added in pass p15).
     ("agreements", "AGR-801"): {
