@@ -688,8 +688,18 @@ def main() -> None:
                 added_text = "Participant countries added from a further source: " + ", ".join(codes) + "."
                 touched[record_id] = f"{touched[record_id]} {added_text}" if record_id in touched else added_text
 
+        fix_frames = [frame for path in sorted(STAGING.glob(f"{name}_*fixes.csv"))
+                      if (frame := staged(path.name)) is not None]
+        staged_fixes = {(fix.record_id, fix.field): fix.new_value for frame in fix_frames for fix in frame.itertuples()}
         for (dataset, record_id), edit in EDITS.items():
             if dataset == name:
+                # EDITS run after the staged fixes: an EDIT of a field a fix also sets would silently undo the
+                # fix on every run (it did for DON-063/219 in session 6). The two must agree, or the run stops.
+                clashes = [field for field, value in edit.items()
+                           if (record_id, field) in staged_fixes and staged_fixes[record_id, field] != value]
+                if clashes:
+                    raise SystemExit(f"EDITS[{dataset!r}, {record_id!r}] sets {', '.join(clashes)} differently from a "
+                                     "staged *fixes.csv row: put the fixed value in EDITS, or drop one of the two")
                 row = records.index[records["record_id"] == record_id]
                 fields = {field: value for field, value in edit.items() if field != "changelog"}
                 if all(records.at[row[0], field] == value for field, value in fields.items()):
