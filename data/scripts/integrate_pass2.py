@@ -432,6 +432,18 @@ EDITS = {
                  "(district-level). Implementing company not named.",
         "changelog": "Summary no longer gives a camera count (20 announced, 60 at 20 locations reported later).",
     },
+    ("agreements", "AGR-029"): {  # session 6: a dated report of the installed cameras (lead from pass p23)
+        "status": "deployed",
+        "notes": "Mainly a government broadband / e-government network project with a CCTV security component; "
+                 "Huawei earlier built Guyana's USD 32m e-government network. Implementation start November 2019 "
+                 "per AidData. Guyana Chronicle (17 Dec 2019) says the Huawei-led security project under this "
+                 "US$37.6m venture had already installed over 100 CCTV cameras, mainly in Georgetown, and that "
+                 "cameras with facial recognition were being prepared for the ports of entry. A July 2019 report "
+                 "(Guyanese Online, not cited) ties the Safe City system to the earlier US$32m project, so which "
+                 "loan paid for the street cameras is not certain.",
+        "changelog": "Status deployed: a dated report says over 100 cameras were installed under the project; "
+                     "notes updated.",
+    },
     ("agreements", "AGR-803"): {  # session 6: three dated reports of 29-30 Nov 2022 name Hytera as financier
         "confidence": "medium",
         "financing": "To be financed by Hytera, with repayment to begin three years after installation (The Sun, "
