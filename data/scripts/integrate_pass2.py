@@ -444,6 +444,12 @@ EDITS = {
         "changelog": "Status deployed: a dated report says over 100 cameras were installed under the project; "
                      "notes updated.",
     },
+    ("agreements", "AGR-951"): {  # session 6: the January 2025 agreement itself, from a dated page of that day
+        "financing": "Economic and Technical Cooperation agreement signed on 22 January 2025: 200 million yuan, for "
+                     "priority projects including phase 3 of Cidade Segura (Expresso das Ilhas); EUR 26.3 million "
+                     "per Lusa (Expresso das Ilhas, July 2025); phase-3 financing still under discussion in July 2025",
+        "changelog": "Financing: the 22 January 2025 cooperation agreement (200 million yuan) from a page of that day.",
+    },
     ("agreements", "AGR-803"): {  # session 6: three dated reports of 29-30 Nov 2022 name Hytera as financier
         "confidence": "medium",
         "financing": "To be financed by Hytera, with repayment to begin three years after installation (The Sun, "
