@@ -55,6 +55,12 @@ def not_found_page() -> dict | None:
     return next((p for p in dash.page_registry.values() if p["module"].endswith("not_found_404")), None)
 
 
+def page_for(path: str) -> tuple[dict | None, dict]:
+    """The page Dash Pages shows for a path and its path variables: the matching page, else the 404 page."""
+    page, variables = match_page(path)
+    return (page, variables) if page is not None else (not_found_page(), {})
+
+
 def match_page(path: str) -> tuple[dict | None, dict]:
     """The registered page for a path and its path variables; (None, {}) if none matches."""
     for page in dash.page_registry.values():
@@ -91,8 +97,7 @@ def first_page_container() -> html.Div:
     if referred is None:
         return page_container()
     href, path, query = referred
-    page, variables = match_page(path)
-    page = page or not_found_page()
+    page, variables = page_for(path)
     if page is None:
         return page_container()
     try:
@@ -173,8 +178,7 @@ class AtlasDash(dash.Dash):
             kwargs["css"] = kwargs.get("css", "") + preload_links(path, static_map)
             if static_map:
                 kwargs["app_entry"] = boot_shell(static_map)
-            page, variables = match_page(path)
-            page = page or not_found_page()
+            page, variables = page_for(path)
             if page is not None:  # the tab names the page before any script runs (and for readers without them)
                 kwargs["title"] = html_escape(title_of(page, variables))
         kwargs["scripts"] = UNNEEDED_SCRIPTS.sub("", kwargs.get("scripts", ""))

@@ -45,6 +45,12 @@ def colour_at(colorscale: list, fraction: float) -> str:
     return f"#{round(r):02x}{round(g):02x}{round(b):02x}"
 
 
+def _z_range(trace: dict) -> tuple[float, float]:
+    """The values a choropleth's colour scale spans: its zmin and zmax, else the range of its z."""
+    values = trace.get("z") or []
+    return float(trace.get("zmin", min(values, default=0))), float(trace.get("zmax", max(values, default=1)))
+
+
 def _fills(figure: dict) -> tuple[dict[str, str], dict[str, tuple[str, float]]]:
     """Fill colour per country from the figure's choropleth traces, and outlines of transparent ones."""
     fills: dict[str, str] = {}
@@ -52,11 +58,9 @@ def _fills(figure: dict) -> tuple[dict[str, str], dict[str, tuple[str, float]]]:
     for trace in figure.get("data", []):
         if trace.get("type") != "choropleth":
             continue
-        values = trace.get("z") or []
-        low = trace.get("zmin", min(values, default=0))
-        high = trace.get("zmax", max(values, default=1))
+        low, high = _z_range(trace)
         span = (high - low) or 1
-        for code, value in zip(trace.get("locations", []), values, strict=False):
+        for code, value in zip(trace.get("locations", []), trace.get("z") or [], strict=False):
             colour = colour_at(trace["colorscale"], (value - low) / span)
             if colour.startswith("rgba(") and colour.endswith(",0)"):
                 line = trace.get("marker", {}).get("line", {})
@@ -83,8 +87,7 @@ def _plain(text: str) -> list[str]:
 def _colour_bar(trace: dict, top: float, plot_height: float, font_size: float) -> tuple[str, int]:
     """A choropleth trace's colour bar drawn as plotly draws it at the right edge; and the width it takes."""
     bar = trace.get("colorbar", {})
-    values = trace.get("z") or [0]
-    low, high = float(trace.get("zmin", min(values))), float(trace.get("zmax", max(values)))
+    low, high = _z_range(trace)
     length = plot_height * float(bar.get("len", 1))
     bar_top = top + (plot_height - length) / 2 + BAR_PAD
     fill_top, fill_bottom = bar_top + BAR_TITLE, top + (plot_height + length) / 2 - BAR_PAD

@@ -16,9 +16,14 @@ from dashboard.transforms import count_by_year, records_for_country, regime_peri
 from dashboard.viewstate import BRI_LABELS, DATASET_LABELS, REGIME_LABELS, ViewState
 
 
+def country_code(iso3: object) -> str:
+    """The ISO-3 code in the path, upper-cased (links may use lower case); "" for no usable code."""
+    return iso3.upper() if isinstance(iso3, str) else ""
+
+
 def page_title(iso3: str | None = None, **_query) -> str:
     """The tab, bookmark and link-preview name: the country's own, so a shared link says what it opens."""
-    name = current_site().country_names.get(iso3.upper() if isinstance(iso3, str) else "")
+    name = current_site().country_names.get(country_code(iso3))
     return f"{name} - Safe City Atlas" if name else "Unknown country - Safe City Atlas"
 
 
@@ -102,7 +107,7 @@ def country_page(site: Site, iso3: str) -> html.Div:
 def layout(iso3: str | None = None, **_query) -> html.Div:
     """Country page for /country/<iso3>."""
     site = current_site()
-    code = iso3.upper() if isinstance(iso3, str) else ""
+    code = country_code(iso3)
     if code not in site.country_names:
         return unknown_country(iso3)
     return country_page(site, code)

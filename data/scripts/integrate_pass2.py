@@ -674,10 +674,11 @@ def main() -> None:
                 for record_id in grown[grown > 0].index:
                     touched[record_id] = "Further source added."
 
+        fix_frames = [frame for path in sorted(STAGING.glob(f"{name}_*fixes.csv"))
+                      if (frame := staged(path.name)) is not None]
         filled: dict[str, list[str]] = {}  # record id -> fields filled by this run's fixes
-        for fixes_file in sorted(STAGING.glob(f"{name}_*fixes.csv")):
-            fixes = staged(fixes_file.name)
-            for fix in fixes.itertuples() if fixes is not None else ():
+        for fixes in fix_frames:
+            for fix in fixes.itertuples():
                 row = records.index[records["record_id"] == fix.record_id]
                 if len(row) != 1 or fix.field not in records.columns:
                     log.append(f"{name}: fix for {fix.record_id}.{fix.field} skipped (no such record or field)")
@@ -706,8 +707,6 @@ def main() -> None:
                 added_text = "Participant countries added from a further source: " + ", ".join(codes) + "."
                 touched[record_id] = f"{touched[record_id]} {added_text}" if record_id in touched else added_text
 
-        fix_frames = [frame for path in sorted(STAGING.glob(f"{name}_*fixes.csv"))
-                      if (frame := staged(path.name)) is not None]
         staged_fixes = {(fix.record_id, fix.field): fix.new_value for frame in fix_frames for fix in frame.itertuples()}
         for (dataset, record_id), edit in EDITS.items():
             if dataset == name:
