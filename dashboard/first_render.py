@@ -23,7 +23,8 @@ from dash import dcc, html
 from dashboard.assets_serving import PLOTLY_PATH
 from dashboard.components.home_view import HOME_HEADING, home_view, static_map_href
 from dashboard.components.site import current_site
-from dashboard.viewstate import parse_view_state
+from dashboard.figures.narrow import NARROW_MEDIA, WIDE_MEDIA
+from dashboard.viewstate import ViewState, parse_view_state
 
 log = logging.getLogger("safe_city_atlas")
 
@@ -111,7 +112,7 @@ def first_page_container() -> html.Div:
     return page_container(location, content, title)
 
 
-def preload_links(path: str, static_map: str | None = None) -> str:
+def preload_links(path: str, static_map: ViewState | None = None) -> str:
     """`<link rel=preload>` tags for what the page fetches late: layout, callbacks, lazy chunks, plotly.js, topojson.
 
     dcc.Graph asks for plotly.js only once it mounts, and plotly asks for the topojson only after plotly.js has
@@ -126,25 +127,29 @@ def preload_links(path: str, static_map: str | None = None) -> str:
               for chunk in ("async-dropdown.js", *(("async-slider.js", "async-graph.js") if charts else ()))]
     if charts:
         links.append(f'<link rel="preload" href="{PLOTLY_PATH}" as="script" fetchpriority="low">')
-    if static_map:  # the map page's server-drawn picture: on screen as soon as the layout renders
-        links.append(f'<link rel="preload" href="{html_escape(static_map)}" as="image">')
+    if static_map:  # the map page's server-drawn picture, for the screen's width: on screen as soon as it renders
+        links += [f'<link rel="preload" href="{html_escape(static_map_href(static_map, narrow))}" as="image"'
+                  f' media="{media}">' for narrow, media in ((False, WIDE_MEDIA), (True, NARROW_MEDIA))]
     if path == "/" or path.startswith(("/company/", "/embed/map")):
         links.append(f'<link rel="preload" href="{TOPOJSON}" as="fetch" crossorigin="anonymous" fetchpriority="low">')
     return "\n".join(links)
 
 
-def map_picture(path: str) -> str | None:
-    """The server-drawn map for this request when the page will show a map (not the table, not an empty view)."""
+def map_picture(path: str) -> ViewState | None:
+    """The view whose server-drawn map this request shows.
+
+    None when the page will not show a map: the table, an empty view, another page.
+    """
     if path != "/":
         return None
     site = current_site()
     state = parse_view_state(flask.request.args.to_dict(), site.options)
     if state.view != "map" or home_view(site, state).empty is not None:
         return None
-    return static_map_href(state)
+    return state
 
 
-def boot_shell(static_map: str) -> str:
+def boot_shell(static_map: ViewState) -> str:
     """The map page's first screen as plain HTML: the site bar, the heading and the server-drawn map.
 
     The browser paints it before any script has run (on a slow phone, seconds before the renderer can); React
@@ -153,9 +158,10 @@ def boot_shell(static_map: str) -> str:
     return ('<div id="react-entry-point"><div class="page boot-shell" aria-busy="true">'
             '<header class="site-header"><span class="site-title">Safe City Atlas</span></header>'
             f'<main><h1>{html_escape(HOME_HEADING)}</h1><div class="layout-with-sidebar"><div></div>'
-            '<div class="content"><div class="boot-spacer"></div><div class="map-frame">'
-            f'<img src="{html_escape(static_map)}" alt="" class="map-placeholder"></div></div><div></div></div></main>'
-            '</div></div>')
+            '<div class="content"><div class="boot-spacer"></div><div class="map-frame"><picture>'
+            f'<source srcset="{html_escape(static_map_href(static_map, narrow=True))}" media="{NARROW_MEDIA}">'
+            f'<img src="{html_escape(static_map_href(static_map))}" alt="" class="map-placeholder"></picture></div>'
+            '</div><div></div></div></main></div></div>')
 
 
 # Scripts Dash adds to every page that this site does not need:

@@ -17,6 +17,7 @@ from dashboard.components.timeline_view import timeline_view
 from dashboard.components.urls import absolute, home_href
 from dashboard.data.store import DATASETS
 from dashboard.exports import citation_text, export_rows, package_zip_bytes, to_csv_bytes, to_xlsx_bytes
+from dashboard.figures.narrow import apply_narrow
 from dashboard.figures.slides import EXPORT_SIZE, SLIDE_SIZE, slide_figure
 from dashboard.figures.static_map import static_map_svg
 from dashboard.image_export import ImageExporter, ImageExportUnavailable
@@ -119,22 +120,25 @@ def register_routes(server: flask.Flask, site: Site, exporter: ImageExporter) ->
         return attachment(body, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           "safe-city-atlas-view.xlsx")
 
-    @server.get("/map.svg")
-    def static_map():
+    def static_map(narrow: bool) -> flask.Response:
         # The map page shows this until plotly.js has drawn the interactive map; the query is the page's.
         state = view_from_request()
 
         def draw() -> tuple[str, str]:
             figure = home_view(site, state).figure
-            svg = static_map_svg(figure, site.map_shapes, title=figure["layout"]["title"]["text"])
+            svg = static_map_svg(apply_narrow(figure) if narrow else figure, site.map_shapes,
+                                 title=figure["layout"]["title"]["text"])
             return svg, hashlib.sha256(svg.encode()).hexdigest()[:32]  # hashed once per view, not per request
 
-        svg, etag = site.views.get_or_build(("static-map", state), draw)
+        svg, etag = site.views.get_or_build(("static-map", narrow, state), draw)
         response = flask.Response(svg, mimetype="image/svg+xml")
         response.set_etag(etag)
         response.cache_control.public = True
         response.cache_control.max_age = 600  # the picture changes only with the data, i.e. with a deploy
         return response.make_conditional(flask.request)
+
+    server.get("/map.svg", endpoint="static_map")(lambda: static_map(narrow=False))
+    server.get("/map-narrow.svg", endpoint="static_map_narrow")(lambda: static_map(narrow=True))  # phones
 
     @server.get("/download/safe-city-atlas-data.zip")
     def download_package():

@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from dashboard.figures.narrow import NARROW_MAP_HEIGHT
 from tests.browser_selectors import COLOURED, SHAPES
 
 pytestmark = pytest.mark.browser
@@ -24,11 +25,13 @@ def test_every_preloaded_file_is_fetched_once(page):
     page.goto(page.base_url + "/")
     page.wait_for_selector(SHAPES, timeout=20_000)
     page.wait_for_timeout(300)
-    preloaded = re.findall(r'<link rel="preload" href="([^"]+)"', page.content())
+    links = re.findall(r'<link rel="preload" href="([^"]+)"[^>]*?(?: media="([^"]+)")?>', page.content())
+    preloaded = [url.replace("&amp;", "&") for url, _ in links]
     assert {"/_dash-layout", "/_dash-dependencies", "/assets/topojson/world_110m.json"} <= set(preloaded)
     assert any(url.endswith("async-graph.js") for url in preloaded)
-    for url in preloaded:
-        assert requested.count(url) == 1, (url, requested)
+    for url, media in links:  # a preload for another screen width (the phone's map picture) is not fetched at all
+        wanted = not media or page.evaluate("media => matchMedia(media).matches", media)
+        assert requested.count(url.replace("&amp;", "&")) == int(wanted), (url, media, requested)
 
 
 def test_filter_changes_map_and_url_and_reload_restores_it(page):
@@ -112,3 +115,39 @@ def test_server_drawn_map_gives_way_to_plotly_and_never_comes_back(page):
     expect(page).to_have_url(re.compile(r"\?ds=entity_list$"))
     page.wait_for_function(f"() => document.querySelectorAll('{COLOURED}').length === 0", timeout=20_000)
     expect(picture).to_be_hidden()  # the picture of the first view must not show through a later one
+
+
+def test_a_phone_draws_the_narrow_map_once_over_its_own_picture(browser, base_url):
+    """At 390 px the map is laid out for the phone (wrapped title, shorter figure) by plotly and by the server's
+    picture alike; the wide figure stays on the graph for the slide export."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    draws = []
+    page.on("request", lambda r: draws.append(r.url) if "map" in r.url and r.url.endswith(".svg") else None)
+    page.goto(base_url + "/")
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    picture = page.locator("img.map-placeholder")
+    expect(picture).to_be_hidden()  # it gave way to plotly's map (the picture now sits inside a <picture>)
+    assert picture.evaluate("img => img.currentSrc").endswith("/map-narrow.svg")
+    assert [url.removeprefix(base_url) for url in draws] == ["/map-narrow.svg"]  # the wide picture never loads
+    boxes = page.evaluate("""() => {
+      const img = document.querySelector('img.map-placeholder'), graph = document.querySelector('#home-map .main-svg');
+      img.style.display = 'block';
+      const box = e => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); };
+      const both = [box(img), box(graph)];
+      img.style.display = '';
+      return both;
+    }""")
+    assert boxes[0] == boxes[1] and boxes[0][3] == NARROW_MAP_HEIGHT
+    title = page.evaluate("""() => {
+      const svg = document.querySelector('#home-map .main-svg'), title = document.querySelector('#home-map .gtitle');
+      const box = title.getBoundingClientRect(), frame = svg.getBoundingClientRect();
+      return {lines: title.querySelectorAll('tspan.line').length, inside: box.top >= frame.top &&
+              box.right <= frame.right, wideHeight: document.querySelector('#home-map .js-plotly-plot')
+              .atlasFigure.layout.height};
+    }""")
+    assert title == {"lines": 2, "inside": True, "wideHeight": 560}
+    page.set_viewport_size({"width": 1280, "height": 900})  # a tablet turned: the chart is redrawn for the width
+    page.wait_for_function("() => document.querySelector('#home-map .main-svg').getBoundingClientRect().height"
+                           " === 560", timeout=20_000)
+    context.close()

@@ -103,6 +103,26 @@ def test_phone_opens_on_the_chart_with_a_link_down_to_the_filters(page):
     assert page.locator("section.filters").bounding_box()["x"] < page.locator("#home-map").bounding_box()["x"]
 
 
+def test_phone_timelines_keep_title_legend_bars_and_year_labels_apart(page):
+    """At 390 px a timeline is laid out for the phone: nothing cut off at the edges, the legend above the bars,
+    year labels that do not run into each other."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path, chart in (("/timeline", "#timeline-chart"), ("/country/KEN", "#country-timeline")):
+        page.goto(page.base_url + path)
+        page.wait_for_selector(f"{chart} .main-svg .bars", timeout=20_000)
+        layout = page.evaluate("""chart => {
+          const box = s => document.querySelector(chart + ' ' + s).getBoundingClientRect();
+          const frame = box('.main-svg'), legend = box('.legend'), plot = box('.nsewdrag');
+          const ticks = [...document.querySelectorAll(chart + ' .xtick text')].map(t => t.getBoundingClientRect());
+          return {titleInside: box('.gtitle').left >= frame.left && box('.gtitle').right <= frame.right,
+                  legendAbovePlot: legend.bottom <= plot.top + 1,
+                  ticksInside: ticks.every(t => t.right <= frame.right + 1),
+                  ticksApart: ticks.every((t, i) => i === 0 || ticks[i - 1].right < t.left)};
+        }""", chart)
+        assert layout == {"titleInside": True, "legendAbovePlot": True, "ticksInside": True, "ticksApart": True}, path
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+
 def test_keyboard_reaches_the_filters_with_visible_focus(page):
     page.goto(page.base_url + "/")
     page.wait_for_selector(SHAPES, timeout=20_000)

@@ -15,6 +15,7 @@ from dashboard.figures.static_map import LAND, colour_at, static_map_svg
 from dashboard.figures.template import COUNT_COLOURSCALE
 from dashboard.figures.world_map import make_world_map
 
+SVG = "{http://www.w3.org/2000/svg}"
 TOPOJSON = Path(__file__).parents[1] / "assets" / "topojson" / "world_110m.json"
 COUNTS = pd.DataFrame({"iso3": ["KEN", "SRB", "BRA"], "country_name": ["Kenya", "Serbia", "Brazil"],
                        "on_base_map": [True, True, True], "count": [9, 1, 5]})
@@ -130,12 +131,30 @@ class TestRoute:
 
     def test_the_map_page_shows_the_picture_of_its_own_view_and_preloads_it(self, client):
         index = client.get("/?ds=donations&r=Africa&utm_source=x").get_data(as_text=True)
-        assert '<link rel="preload" href="/map.svg?ds=donations&amp;r=Africa" as="image">' in index
+        # Each screen preloads the picture it shows: phones the narrow one (figures/narrow.py), others the wide one.
+        assert ('<link rel="preload" href="/map.svg?ds=donations&amp;r=Africa" as="image"'
+                ' media="not all and (max-width: 700px)">') in index
+        assert ('<link rel="preload" href="/map-narrow.svg?ds=donations&amp;r=Africa" as="image"'
+                ' media="(max-width: 700px)">') in index
         entry = index[index.index('<div id="react-entry-point">'):]
         assert entry.index('class="page boot-shell"') < entry.index('src="/map.svg?ds=donations&amp;r=Africa"')
+        assert ('<source srcset="/map-narrow.svg?ds=donations&amp;r=Africa" media="(max-width: 700px)">'
+                '<img src="/map.svg?ds=donations&amp;r=Africa"') in entry
         assert "boot-shell" not in client.get("/timeline").get_data(as_text=True)  # only the map page has one
         for not_a_map in ("/?view=table", "/?ds=entity_list&r=Africa"):  # the table, and a view with no records
             index = client.get(not_a_map).get_data(as_text=True)
             assert "boot-shell" not in index and "map.svg" not in index
         layout = client.get("/_dash-layout", headers={"Referer": "http://localhost/?ds=donations&r=Africa"})
-        assert '"src": "/map.svg?ds=donations&r=Africa"' in json.dumps(layout.get_json())
+        layout_json = json.dumps(layout.get_json())
+        assert '"src": "/map.svg?ds=donations&r=Africa"' in layout_json
+        assert '"srcSet": "/map-narrow.svg?ds=donations&r=Africa"' in layout_json
+        assert '"media": "(max-width: 700px)"' in layout_json
+
+    def test_narrow_picture_is_the_phone_layout_of_the_same_view(self, client):
+        wide, narrow = (client.get(f"/map{kind}.svg") for kind in ("", "-narrow"))
+        assert narrow.status_code == 200 and narrow.mimetype == "image/svg+xml" and narrow.headers["ETag"]
+        assert narrow.headers["ETag"] != wide.headers["ETag"]
+        titles = [ElementTree.fromstring(response.data).find(f"{SVG}text") for response in (wide, narrow)]
+        assert len(titles[0]) == 1 and len(titles[1]) == 2  # the default view's long title, wrapped for a phone
+        assert " ".join(node.text for node in titles[1]) == titles[0][0].text
+        assert client.get("/map-narrow.svg?ds=courses").data != narrow.data  # the picture of the page's view

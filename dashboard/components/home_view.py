@@ -13,6 +13,7 @@ from dashboard.components.records import record_list
 from dashboard.components.site import Site
 from dashboard.components.tables import Column, first_sources, source_cells
 from dashboard.components.urls import absolute, company_href, country_href, home_href
+from dashboard.figures.narrow import NARROW_MEDIA
 from dashboard.figures.world_map import make_world_map
 from dashboard.transforms import count_by_country, describe_view, filter_records, records_for_country
 from dashboard.viewstate import DATASET_LABELS, ViewState, view_state_search
@@ -99,9 +100,12 @@ def home_view(site: Site, state: ViewState) -> HomeView:
     return site.views.get_or_build(("home", state), lambda: build_home_view(site, state))
 
 
-def static_map_href(state: ViewState) -> str:
-    """The server-drawn picture of the map for a view state (shown until plotly.js has drawn the map)."""
-    return "/map.svg" + view_state_search(state)
+def static_map_href(state: ViewState, narrow: bool = False) -> str:
+    """The server-drawn picture of the map for a view state, shown until plotly.js has drawn the map.
+
+    `narrow`: the picture as a phone draws the map (figures/narrow.py).
+    """
+    return ("/map-narrow.svg" if narrow else "/map.svg") + view_state_search(state)
 
 
 def map_frame(chart: html.Div, state: ViewState) -> html.Div:
@@ -109,8 +113,9 @@ def map_frame(chart: html.Div, state: ViewState) -> html.Div:
 
     style.css hides the picture once the graph holds country paths (`.map-frame:has(.choroplethlocation)`).
     """
-    return html.Div(className="map-frame", children=[
-        chart, html.Img(src=static_map_href(state), alt="", className="map-placeholder")])
+    return html.Div(className="map-frame", children=[chart, html.Picture([
+        html.Source(srcSet=static_map_href(state, narrow=True), media=NARROW_MEDIA),
+        html.Img(src=static_map_href(state), alt="", className="map-placeholder")])])
 
 
 def build_home_view(site: Site, state: ViewState) -> HomeView:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from dashboard.figures.narrow import TITLE_DROP
 from dashboard.figures.projection import ProjectedShapes
 from dashboard.figures.world_map import BORDER_COLOUR, NO_DATA_COLOUR
 
@@ -71,10 +72,11 @@ def _fills(figure: dict) -> tuple[dict[str, str], dict[str, tuple[str, float]]]:
 
 
 # Plotly's layout rules for the parts around the map, as measured on the drawn figure (plotly.js 3): the title's
-# baseline sits mid top margin; a colour bar is 14 px wide with 10 px padding, its title (1.2 x the font) takes
-# ~25 px of its length, and the bar's box is as wide as its title or its labels.
-LINE_HEIGHT = 1.3  # annotation lines, in font sizes
-BAR_THICKNESS, BAR_PAD, BAR_TITLE, BAR_TITLE_SCALE = 14, 10, 25, 1.2
+# baseline sits mid top margin (a title hung from the top edge: see figures/narrow.py); a colour bar is 14 px wide
+# unless set, with 10 px padding; its title (1.2 x the font unless set) takes ~1.5 title sizes of its length, and
+# the bar's box is as wide as its title or its labels.
+LINE_HEIGHT = 1.3  # annotation and title lines, in font sizes
+BAR_THICKNESS, BAR_PAD, BAR_TITLE, BAR_TITLE_SCALE = 14, 10, 25 / 16.8, 1.2
 BAR_OUTLINE = "#444444"  # plotly's colour-bar outline
 CHAR_WIDTH = 0.58  # average glyph width of the UI font, in font sizes ("Records" at 17 px is 68 px wide)
 
@@ -90,7 +92,6 @@ def _colour_bar(trace: dict, top: float, plot_height: float, font_size: float) -
     low, high = _z_range(trace)
     length = plot_height * float(bar.get("len", 1))
     bar_top = top + (plot_height - length) / 2 + BAR_PAD
-    fill_top, fill_bottom = bar_top + BAR_TITLE, top + (plot_height + length) / 2 - BAR_PAD
     if "tickvals" in bar:
         ticks = list(zip(bar["tickvals"], bar.get("ticktext", bar["tickvals"]), strict=False))
     else:  # plotly's linear ticks: multiples of dtick (from tick0 = 0) inside the scale
@@ -98,9 +99,11 @@ def _colour_bar(trace: dict, top: float, plot_height: float, font_size: float) -
         ticks = [(k * step, f"{k * step:g}") for k in range(int(low // step), int(high // step) + 1)
                  if low <= k * step <= high]
     title = str(bar.get("title", {}).get("text", ""))
-    title_size = font_size * BAR_TITLE_SCALE
+    title_size = float(bar.get("title", {}).get("font", {}).get("size", font_size * BAR_TITLE_SCALE))
+    thickness = float(bar.get("thickness", BAR_THICKNESS))
     label_width = max([len(str(text)) for _, text in ticks] + [0]) * font_size * CHAR_WIDTH + 4
-    width = round(2 * BAR_PAD + max(len(title) * title_size * CHAR_WIDTH, BAR_THICKNESS + label_width))
+    width = round(2 * BAR_PAD + max(len(title) * title_size * CHAR_WIDTH, thickness + label_width))
+    fill_top, fill_bottom = bar_top + BAR_TITLE * title_size, top + (plot_height + length) / 2 - BAR_PAD
     span = (high - low) or 1.0
     stops = "".join(f'<stop offset="{float(position):g}" stop-color="{colour}"/>'
                     for position, colour in trace["colorscale"])
@@ -108,13 +111,13 @@ def _colour_bar(trace: dict, top: float, plot_height: float, font_size: float) -
     def y_of(value: float) -> float:
         return fill_bottom - (float(value) - low) / span * (fill_bottom - fill_top)
 
-    labels = "".join(f'<text x="{BAR_THICKNESS + 4}" y="{y_of(value) + font_size * 0.35:.1f}">'
+    labels = "".join(f'<text x="{thickness + 4:g}" y="{y_of(value) + font_size * 0.35:.1f}">'
                      f"{escape(str(text))}</text>" for value, text in ticks)
     svg = (f'<defs><linearGradient id="bar" x1="0" y1="1" x2="0" y2="0">{stops}</linearGradient></defs>'
            f'<g transform="translate({BAR_PAD - width} 0)">'
            f'<svg x="100%" width="{width}" height="100%" overflow="visible">'
            f'<text x="0" y="{bar_top + title_size:.1f}" font-size="{title_size:g}">{escape(title)}</text>'
-           f'<rect y="{fill_top:.1f}" width="{BAR_THICKNESS}" height="{fill_bottom - fill_top:.1f}" fill="url(#bar)"'
+           f'<rect y="{fill_top:.1f}" width="{thickness:g}" height="{fill_bottom - fill_top:.1f}" fill="url(#bar)"'
            f' stroke="{BAR_OUTLINE}"/>'
            f"{labels}</svg></g>")
     return svg, width
@@ -171,13 +174,19 @@ def static_map_svg(figure: dict, shapes: ProjectedShapes, title: str = "") -> st
     notes = [_annotation(note, top, plot_height) for note in layout.get("annotations", [])
              if note.get("xref") == "paper"]
     heading_x = float(look.get("title", {}).get("x", 0.05)) * 100
+    lines = _plain(heading.get("text", ""))
+    if heading.get("yanchor") == "top":  # hung from the top edge (figures/narrow.py): one line drops 0.7 em
+        heading_y = float(heading.get("pad", {}).get("t", 0)) + (heading_size * TITLE_DROP if len(lines) == 1 else 0)
+    else:
+        heading_y = top / 2
+    heading_lines = "".join(f'<tspan x="{heading_x:g}%" dy="{0 if i == 0 else LINE_HEIGHT}em">{line}</tspan>'
+                            for i, line in enumerate(lines))
     return "".join([
         f'<svg xmlns="{SVG_NS}" width="100%" height="100%" role="img" font-size="{font_size:g}"'
         f' font-family="{escape(font.get("family", "sans-serif"))}" fill="{font.get("color", "#000000")}">',
         f"<title>{escape(title)}</title>" if title else "",
         f'<rect width="100%" height="100%" fill="{look.get("paper_bgcolor", "#ffffff")}"/>',
-        f'<text x="{heading_x:g}%" y="{top / 2:g}" font-size="{heading_size:g}">'
-        f'{"".join(_plain(heading.get("text", "")))}</text>',
+        f'<text y="{heading_y:g}" font-size="{heading_size:g}">{heading_lines}</text>',
         *notes,
         f'<foreignObject y="{top:g}" width="100%" height="{plot_height:g}"><div xmlns="{XHTML_NS}" '
         f'style="width:calc(100% - {bar_width}px);height:{plot_height:g}px">{_map_drawing(figure, shapes)}</div>'

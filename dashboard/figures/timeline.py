@@ -5,8 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.figures.captions import citation_annotations
+from dashboard.figures.narrow import CAPTION_CHARS, narrow_margins, narrow_spec, narrow_title
 from dashboard.figures.template import COMPANY_COLOURS, COMPANY_PATTERNS, DATASET_COLOURS, DATASET_PATTERNS, TEMPLATE
 from dashboard.viewstate import DATASET_LABELS
+
+LEGEND_ROW = 19  # px per legend entry at 12 px type, as plotly stacks them
 
 
 def make_timeline(by_year: pd.DataFrame, *, title: str, summary: str, source_line: str, url: str,
@@ -27,8 +30,7 @@ def make_timeline(by_year: pd.DataFrame, *, title: str, summary: str, source_lin
     highest = int(by_year.sum(axis=1).max()) if len(by_year) else 0
     # Every step-th category counted back from the last one ("no date" or the latest year), so that neither
     # has a labelled neighbour: at most ~8 labels, which stay apart even beside the per-company legend.
-    step = max(1, -(-len(years) // 8))  # ceiling division; an empty view has no years
-    labelled = years[::-1][::step][::-1]
+    labelled = _every_nth_back(years, 8)
     shapes, labels = [], []
     for i, (date, label) in enumerate(listings):
         if date[:4] not in years:
@@ -55,6 +57,33 @@ def make_timeline(by_year: pd.DataFrame, *, title: str, summary: str, source_lin
             "shapes": shapes,
             "annotations": labels + citation_annotations(summary, source_line, url, source_shift=-40),
             "margin": {"l": 50, "r": 10, "t": 80, "b": 120},
-            "meta": {"kind": "timeline"},
+            "meta": {"kind": "timeline", "narrow": _narrow_timeline(title, summary, source_line, url, labels, years,
+                                                                       len(traces))},
         },
     }
+
+
+def _every_nth_back(years: list[str], most: int) -> list[str]:
+    """At most `most` categories, every n-th counted back from the last one."""
+    step = max(1, -(-len(years) // most))  # ceiling division; an empty view has no years
+    return years[::-1][::step][::-1]
+
+
+def _narrow_timeline(title: str, summary: str, source_line: str, url: str, listing_labels: list[dict],
+                     years: list[str], entries: int) -> dict:
+    """The timeline on a phone (figures/narrow.py): wrapped texts, five year labels, a one-column legend.
+
+    The legend sits between the summary and the plot: at the side it took half the width; inside the plot it hid
+    bars.
+    """
+    heading = narrow_title(title)
+    captions = citation_annotations(summary, source_line, url, source_shift=-40, line_chars=CAPTION_CHARS)
+    legend_height = LEGEND_ROW * entries + 6
+    captions[0]["yshift"] += legend_height
+    return narrow_spec({
+        "title": heading, "height": 420 + legend_height, "annotations": listing_labels + captions,
+        "margin": {"l": 45, "r": 25, **narrow_margins(heading, captions, above_plot=legend_height)},
+        "xaxis": {"tickvals": _every_nth_back(years, 5)},
+        "legend": {"orientation": "v", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom", "font": {"size": 12},
+                   "traceorder": "normal"},
+    })

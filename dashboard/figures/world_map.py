@@ -7,6 +7,7 @@ from collections.abc import Collection
 import pandas as pd
 
 from dashboard.figures.captions import citation_annotations
+from dashboard.figures.narrow import CAPTION_CHARS, NARROW_MAP_HEIGHT, narrow_margins, narrow_spec, narrow_title
 from dashboard.figures.template import BRI_COLOURS, COUNT_COLOURSCALE, REGIME_COLOURS, TEMPLATE
 from dashboard.viewstate import BRI_LABELS, REGIME_LABELS
 
@@ -101,6 +102,16 @@ def make_world_map(counts: pd.DataFrame, *, base_map: Collection[str], title: st
             "template": TEMPLATE, "title": {"text": title}, "geo": GEO_LAYOUT, "dragmode": False,
             "height": 560, "margin": {"l": 0, "r": 0, "t": 80, "b": 60},
             "annotations": citation_annotations(summary, source_line, url),
-            "meta": {"kind": "world-map", "overlay": overlay},
+            "meta": {"kind": "world-map", "overlay": overlay,
+                     "narrow": _narrow_map(title, summary, source_line, url)},
         },
     }
+
+
+def _narrow_map(title: str, summary: str, source_line: str, url: str) -> dict:
+    """The map on a phone: wrapped texts, margins that just hold them, a slimmer colour bar (figures/narrow.py)."""
+    heading = narrow_title(title)
+    annotations = citation_annotations(summary, source_line, url, line_chars=CAPTION_CHARS)
+    return narrow_spec({"title": heading, "height": NARROW_MAP_HEIGHT, "annotations": annotations,
+                        "margin": narrow_margins(heading, annotations)},
+                       colorbar={"thickness": 10, "len": 0.8, "title": {"font": {"size": 12}}})
