@@ -117,8 +117,9 @@ document.addEventListener("click", function (event) {
       });
     }
     if (!query.matches) { return figure; }
+    var changes = spec.traces || {};
     var data = (figure.data || []).map(function (trace) {
-      return trace.colorbar && spec.colorbar ? merged(trace, { colorbar: spec.colorbar }) : trace;
+      return changes[trace.name] ? merged(trace, changes[trace.name]) : trace;
     });
     return Object.assign({}, figure, { data: data, layout: merged(figure.layout, spec.layout) });
   }

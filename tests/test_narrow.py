@@ -64,6 +64,19 @@ def test_apply_narrow_merges_the_spec_without_touching_the_wide_figure():
     assert apply_narrow({"data": [], "layout": {"height": 300}}) == {"data": [], "layout": {"height": 300}}
 
 
+def test_narrow_overlay_wraps_category_labels_and_halves_the_count_bubbles():
+    countries = pd.DataFrame({"iso3": ["KEN", "SRB"], "name": ["Kenya", "Serbia"],
+                              "regime_row": ["electoral_democracy", "electoral_autocracy"],
+                              "bri_status": ["member", "member"]})
+    figure = make_world_map(COUNTS, base_map=["KEN", "SRB", "FRA"], overlay="regime", countries=countries, **LONG)
+    _, context, bubbles = figure["data"]
+    _, narrow_context, narrow_bubbles = apply_narrow(figure)["data"]
+    assert context["colorbar"]["ticktext"][1] == "Electoral autocracy"
+    assert narrow_context["colorbar"]["ticktext"][1] == "Electoral<br>autocracy"  # ~70 px instead of ~150
+    assert narrow_bubbles["marker"]["size"] == [round(size / 2 + 3) for size in bubbles["marker"]["size"]]
+    assert narrow_bubbles["text"] == bubbles["text"] and narrow_bubbles["marker"]["color"] == "#ffffff"
+
+
 def test_a_short_title_stays_on_one_line_and_keeps_plotlys_drop():
     assert narrow_title("Kenya") == {"text": "Kenya", "font": {"size": 15}, "yref": "container", "y": 1,
                                      "yanchor": "top", "pad": {"t": 10}}

@@ -26,9 +26,9 @@ def wrapped(text: str, width: int) -> str:
     return "<br>".join(wrap(text, width)) or text
 
 
-def narrow_spec(layout: dict, colorbar: dict | None = None) -> dict:
-    """The `layout.meta.narrow` entry: layout changes, and colour-bar changes for every trace that has one."""
-    return {"media": NARROW_MEDIA, "layout": layout, **({"colorbar": colorbar} if colorbar else {})}
+def narrow_spec(layout: dict, traces: dict[str, dict] | None = None) -> dict:
+    """The `layout.meta.narrow` entry: layout changes, and changes to traces by trace name."""
+    return {"media": NARROW_MEDIA, "layout": layout, **({"traces": traces} if traces else {})}
 
 
 def narrow_title(title: str) -> dict:
@@ -71,6 +71,7 @@ def apply_narrow(figure: dict) -> dict:
     spec = figure.get("layout", {}).get("meta", {}).get("narrow")
     if not spec:
         return figure
-    data = [_merged(trace, {"colorbar": spec["colorbar"]}) if "colorbar" in trace and "colorbar" in spec else trace
+    changes = spec.get("traces", {})
+    data = [_merged(trace, changes[trace.get("name")]) if trace.get("name") in changes else trace
             for trace in figure.get("data", [])]
     return {**figure, "data": data, "layout": _merged(figure["layout"], spec["layout"])}

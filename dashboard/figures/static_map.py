@@ -101,7 +101,9 @@ def _colour_bar(trace: dict, top: float, plot_height: float, font_size: float) -
     title = str(bar.get("title", {}).get("text", ""))
     title_size = float(bar.get("title", {}).get("font", {}).get("size", font_size * BAR_TITLE_SCALE))
     thickness = float(bar.get("thickness", BAR_THICKNESS))
-    label_width = max([len(str(text)) for _, text in ticks] + [0]) * font_size * CHAR_WIDTH + 4
+    tick_size = float(bar.get("tickfont", {}).get("size", font_size))
+    labels = [(value, _plain(text)) for value, text in ticks]  # a label may have several lines (figures/narrow.py)
+    label_width = max([len(line) for _, lines in labels for line in lines] + [0]) * tick_size * CHAR_WIDTH + 4
     width = round(2 * BAR_PAD + max(len(title) * title_size * CHAR_WIDTH, thickness + label_width))
     fill_top, fill_bottom = bar_top + BAR_TITLE * title_size, top + (plot_height + length) / 2 - BAR_PAD
     span = (high - low) or 1.0
@@ -111,15 +113,22 @@ def _colour_bar(trace: dict, top: float, plot_height: float, font_size: float) -
     def y_of(value: float) -> float:
         return fill_bottom - (float(value) - low) / span * (fill_bottom - fill_top)
 
-    labels = "".join(f'<text x="{thickness + 4:g}" y="{y_of(value) + font_size * 0.35:.1f}">'
-                     f"{escape(str(text))}</text>" for value, text in ticks)
+    def label(value: float, lines: list[str]) -> str:  # plotly centres a label's lines on its tick
+        first = y_of(value) + tick_size * (0.35 - LINE_HEIGHT * (len(lines) - 1) / 2)
+        spans = "".join(f'<tspan x="{thickness + 4:g}" dy="{0 if i == 0 else LINE_HEIGHT}em">{line}</tspan>'
+                        for i, line in enumerate(lines))
+        size = f' font-size="{tick_size:g}"' if tick_size != font_size else ""
+        return f'<text y="{first:.1f}"{size}>{spans}</text>' if len(lines) > 1 else (
+            f'<text x="{thickness + 4:g}" y="{first:.1f}"{size}>{lines[0]}</text>')
+
+    tick_labels = "".join(label(value, lines) for value, lines in labels)
     svg = (f'<defs><linearGradient id="bar" x1="0" y1="1" x2="0" y2="0">{stops}</linearGradient></defs>'
            f'<g transform="translate({BAR_PAD - width} 0)">'
            f'<svg x="100%" width="{width}" height="100%" overflow="visible">'
            f'<text x="0" y="{bar_top + title_size:.1f}" font-size="{title_size:g}">{escape(title)}</text>'
            f'<rect y="{fill_top:.1f}" width="{thickness:g}" height="{fill_bottom - fill_top:.1f}" fill="url(#bar)"'
            f' stroke="{BAR_OUTLINE}"/>'
-           f"{labels}</svg></g>")
+           f"{tick_labels}</svg></g>")
     return svg, width
 
 

@@ -7,7 +7,14 @@ from collections.abc import Collection
 import pandas as pd
 
 from dashboard.figures.captions import citation_annotations
-from dashboard.figures.narrow import CAPTION_CHARS, NARROW_MAP_HEIGHT, narrow_margins, narrow_spec, narrow_title
+from dashboard.figures.narrow import (
+    CAPTION_CHARS,
+    NARROW_MAP_HEIGHT,
+    narrow_margins,
+    narrow_spec,
+    narrow_title,
+    wrapped,
+)
 from dashboard.figures.template import BRI_COLOURS, COUNT_COLOURSCALE, REGIME_COLOURS, TEMPLATE
 from dashboard.viewstate import BRI_LABELS, REGIME_LABELS
 
@@ -103,15 +110,28 @@ def make_world_map(counts: pd.DataFrame, *, base_map: Collection[str], title: st
             "height": 560, "margin": {"l": 0, "r": 0, "t": 80, "b": 60},
             "annotations": citation_annotations(summary, source_line, url),
             "meta": {"kind": "world-map", "overlay": overlay,
-                     "narrow": _narrow_map(title, summary, source_line, url)},
+                     "narrow": _narrow_map(title, summary, source_line, url, traces)},
         },
     }
 
 
-def _narrow_map(title: str, summary: str, source_line: str, url: str) -> dict:
-    """The map on a phone: wrapped texts, margins that just hold them, a slimmer colour bar (figures/narrow.py)."""
+def _narrow_map(title: str, summary: str, source_line: str, url: str, traces: list[dict]) -> dict:
+    """The map on a phone (figures/narrow.py): wrapped texts and the margins that just hold them.
+
+    Also a slimmer colour bar with wrapped category labels, and count bubbles at about the map's scale (half the
+    wide one).
+    """
     heading = narrow_title(title)
     annotations = citation_annotations(summary, source_line, url, line_chars=CAPTION_CHARS)
+    changes = {}
+    for trace in traces:
+        if "colorbar" in trace:
+            bar = {"thickness": 10, "len": 0.8, "title": {"font": {"size": 12}}, "tickfont": {"size": 11}}
+            if "ticktext" in trace["colorbar"]:
+                bar["ticktext"] = [wrapped(text, 10) for text in trace["colorbar"]["ticktext"]]
+            changes[trace["name"]] = {"colorbar": bar}
+        elif trace["type"] == "scattergeo":
+            changes[trace["name"]] = {"marker": {"size": [round(size / 2 + 3) for size in trace["marker"]["size"]]},
+                                      "textfont": {"size": 9}}
     return narrow_spec({"title": heading, "height": NARROW_MAP_HEIGHT, "annotations": annotations,
-                        "margin": narrow_margins(heading, annotations)},
-                       colorbar={"thickness": 10, "len": 0.8, "title": {"font": {"size": 12}}})
+                        "margin": narrow_margins(heading, annotations)}, changes)
