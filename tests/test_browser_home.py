@@ -95,13 +95,9 @@ def test_server_drawn_map_is_on_screen_before_plotly(browser, base_url):
     context.close()
 
 
-def test_server_drawn_map_gives_way_to_plotly_and_never_comes_back(page):
-    page.goto(page.base_url + "/")
-    page.wait_for_selector(SHAPES, timeout=20_000)
-    picture = page.locator("img.map-placeholder")
-    expect(picture).to_be_hidden()
-    # The picture (a whole figure at plotly's offsets) had exactly the graph's box, so the swap moved nothing.
-    boxes = page.evaluate("""() => {
+def picture_and_graph_boxes(page) -> list[list[int]]:
+    """The boxes of the (hidden) server-drawn picture and of plotly's map: [x, y, width, height] each."""
+    return page.evaluate("""() => {
       const img = document.querySelector('img.map-placeholder'), graph = document.querySelector('#home-map .main-svg');
       img.style.display = 'block';
       const box = e => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); };
@@ -109,6 +105,15 @@ def test_server_drawn_map_gives_way_to_plotly_and_never_comes_back(page):
       img.style.display = '';
       return both;
     }""")
+
+
+def test_server_drawn_map_gives_way_to_plotly_and_never_comes_back(page):
+    page.goto(page.base_url + "/")
+    page.wait_for_selector(SHAPES, timeout=20_000)
+    picture = page.locator("img.map-placeholder")
+    expect(picture).to_be_hidden()
+    # The picture (a whole figure at plotly's offsets) had exactly the graph's box, so the swap moved nothing.
+    boxes = picture_and_graph_boxes(page)
     assert boxes[0] == boxes[1] and boxes[0][3] == 560
     assert page.locator(".boot-shell").count() == 0 and page.locator(".site-header").count() == 1  # replaced
     page.get_by_role("option", name="Entity List entries").click()  # every listing is in China: none coloured
@@ -130,14 +135,7 @@ def test_a_phone_draws_the_narrow_map_once_over_its_own_picture(browser, base_ur
     expect(picture).to_be_hidden()  # it gave way to plotly's map (the picture now sits inside a <picture>)
     assert picture.evaluate("img => img.currentSrc").endswith("/map-narrow.svg")
     assert [url.removeprefix(base_url) for url in draws] == ["/map-narrow.svg"]  # the wide picture never loads
-    boxes = page.evaluate("""() => {
-      const img = document.querySelector('img.map-placeholder'), graph = document.querySelector('#home-map .main-svg');
-      img.style.display = 'block';
-      const box = e => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); };
-      const both = [box(img), box(graph)];
-      img.style.display = '';
-      return both;
-    }""")
+    boxes = picture_and_graph_boxes(page)
     assert boxes[0] == boxes[1] and boxes[0][3] == NARROW_MAP_HEIGHT
     title = page.evaluate("""() => {
       const svg = document.querySelector('#home-map .main-svg'), title = document.querySelector('#home-map .gtitle');
