@@ -123,7 +123,27 @@ def test_phone_timelines_keep_title_legend_bars_and_year_labels_apart(page):
     page.set_viewport_size({"width": 1280, "height": 800})
 
 
-def test_keyboard_reaches_the_filters_with_visible_focus(page):
+def test_phone_tables_are_cards_of_labelled_lines(page):
+    """At 390 px a record table is one card per record, each value labelled, with no sideways scrolling."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path, table in (("/?view=table", "#home-table"), ("/company/huawei", "#company-table")):
+        page.goto(page.base_url + path)
+        page.wait_for_selector(f"{table} tbody tr", timeout=20_000)
+        cards = page.evaluate("""table => {
+          const wrap = document.querySelector(table + ' .data-table-wrap'), row = wrap.querySelector('tbody tr');
+          const cell = row.querySelector('td');
+          return {sideways: wrap.scrollWidth - wrap.clientWidth, rowWidth: row.getBoundingClientRect().width,
+                  label: getComputedStyle(cell, '::before').content, cellDisplay: getComputedStyle(cell).display};
+        }""", table)
+        assert cards["sideways"] <= 0 and cards["rowWidth"] <= 390, path
+        assert cards["label"] == '"Record: "' and cards["cellDisplay"] == "block", path
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(page.base_url + "/?view=table")
+    page.wait_for_selector("#home-table tbody tr", timeout=20_000)
+    assert page.evaluate("getComputedStyle(document.querySelector('#home-table td')).display") == "table-cell"
+
+
+
     page.goto(page.base_url + "/")
     page.wait_for_selector(SHAPES, timeout=20_000)
     for _ in range(12):

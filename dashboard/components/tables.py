@@ -74,7 +74,8 @@ def cell(row: dict, column: Column) -> html.Td:
         text = dcc.Link(text, href=target)
     elif target:
         text = html.A(text, href=target, rel="noopener noreferrer", target="_blank")
-    return html.Td(text, className="num" if column.numeric else None)
+    # data-label: on a phone each row is a card and each cell is labelled with its column (style.css).
+    return html.Td(text, className="num" if column.numeric else None, **{"data-label": column.label})
 
 
 def header(column: Column, state: TableState, href: Callable[[TableState], str]) -> html.Th:
