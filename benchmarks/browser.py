@@ -66,15 +66,15 @@ STATIC_MAP_SHOWN = """() => {
 
 
 def time_to_map(browser, url: str, ready: str, runs: int, *, throttled: bool = False,
-                first_view: str | None = None) -> dict:
+                first_view: str | None = None, viewport: dict | None = None) -> dict:
     """Navigation start -> first choropleth path in the DOM, over fresh contexts (ms).
 
     With `first_view` (a JS predicate returning the page clock when met), also the time until it held: here, the
-    server-drawn map on screen before plotly's.
+    server-drawn map on screen before plotly's. `viewport`: the screen size (Playwright's default 1280 x 720).
     """
     times, first_times = [], []
     for _ in range(runs):
-        context = browser.new_context()
+        context = browser.new_context(**({"viewport": viewport} if viewport else {}))
         page = context.new_page()
         if throttled:
             session = context.new_cdp_session(page)

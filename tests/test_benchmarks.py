@@ -24,6 +24,7 @@ def test_quick_benchmark_runs_and_reports_every_measure(tmp_path):
     assert ours["page"]["first_kb"] <= 900  # the budget: transfer sizes are deterministic, unlike times
     assert not any("ag_grid" in path or "ag-grid" in path for path in ours["page"]["first_kb_by_path"])
     assert ours["callback_response_kb"] < 30
+    assert ours["map_phone"]["runs"] == 1 and "390 px phone" in result.stdout  # a slow phone at a phone width
     for load in (ours["load_50"], ours["load_50_uncached"], ours["load_200"], stock["load_50"]):
         assert load["requests"] > 0 and load["errors"] == 0
     assert ours["memory"]["rest"]["workers"] >= 1
