@@ -88,7 +88,7 @@ document.addEventListener("click", function (event) {
 }, true);
 
 // Phones: a figure carries its narrow-screen layout in layout.meta.narrow (dashboard/figures/narrow.py: wrapped
-// title and captions, a height that fits the map, the legend inside the plot). It is applied as plotly draws:
+// title and captions, a height that fits the map, the timeline legend above the bars). It is applied as plotly draws:
 // dcc.Graph calls Plotly.react / newPlot through the global, which is wrapped here as soon as plotly.js defines
 // it, so a phone draws each chart once, at its size. The figure as given stays on the graph (atlasFigure): the
 // slide export starts from it, and crossing the width (a tablet turned) redraws from it.

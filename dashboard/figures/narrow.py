@@ -3,7 +3,7 @@
 plotly.js neither wraps a title or an annotation nor shrinks a fixed-height map: at 390 px the map page's title
 and source line were cut off and the world was a 270 x 125 px strip inside 560 px of white; the timeline's legend
 took half the width. Each figure therefore carries `layout.meta.narrow`: its title and captions wrapped for a
-phone, a height that fits the map, a legend inside the plot. `assets/atlas.js` applies it as plotly draws on a
+phone, a height that fits the map, the legend above the bars. `assets/atlas.js` applies it as plotly draws on a
 screen matching `NARROW_MEDIA`, and the server-drawn map (`/map-narrow.svg`) applies it with `apply_narrow`, so a
 phone draws each chart once, at its size. Downloads and slides keep the wide layout.
 """
@@ -47,7 +47,7 @@ def narrow_margins(heading: dict, captions: list[dict], above_plot: int = 0) -> 
     """Top and bottom margins that just hold a wrapped title, the summary above the plot and the source line below.
 
     Lines are 1.3 x their type (15 px title, 13 px summary, 11 px source line); the title's first baseline is
-    ~21 px down and its descenders ~4 px below its last baseline. `above_plot`: pixels between the plot and the
+    ~20 px down and its descenders ~4 px below its last baseline. `above_plot`: pixels between the plot and the
     summary (a legend).
     """
     summary, source = captions
