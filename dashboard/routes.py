@@ -126,8 +126,7 @@ def register_routes(server: flask.Flask, site: Site, exporter: ImageExporter) ->
 
         def draw() -> tuple[str, str]:
             figure = home_view(site, state).figure
-            svg = static_map_svg(apply_narrow(figure) if narrow else figure, site.map_shapes,
-                                 title=figure["layout"]["title"]["text"])
+            svg = static_map_svg(apply_narrow(figure) if narrow else figure, site.map_shapes)
             return svg, hashlib.sha256(svg.encode()).hexdigest()[:32]  # hashed once per view, not per request
 
         svg, etag = site.views.get_or_build(("static-map", narrow, state), draw)

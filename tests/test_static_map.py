@@ -62,10 +62,10 @@ def test_colour_scale_ends_and_middle():
 
 
 def test_svg_fills_countries_as_the_figure_does_and_stands_alone(shapes):
-    figure = make_world_map(COUNTS, **CAPTION, selected="KEN")
-    svg = static_map_svg(figure, shapes, title="Records <by> country")
-    root = ElementTree.fromstring(svg)  # well-formed XML, title escaped
-    assert root.find("{http://www.w3.org/2000/svg}title").text == "Records <by> country"
+    figure = make_world_map(COUNTS, **(CAPTION | {"title": "Records & more by country"}), selected="KEN")
+    svg = static_map_svg(figure, shapes)
+    root = ElementTree.fromstring(svg)  # well-formed XML, the figure's title escaped
+    assert root.find("{http://www.w3.org/2000/svg}title").text == "Records & more by country"
     fills = fills_by_country(svg, shapes)
     assert fills["KEN"] == "#08306b" and fills["SRB"] == "#b3d3ea" and fills["BRA"] == colour_at(COUNT_COLOURSCALE, 0.5)
     assert fills["FRA"] == LAND and "ATA" not in fills  # no data: land grey; Antarctica is below the map's range

@@ -161,7 +161,7 @@ def _map_drawing(figure: dict, shapes: ProjectedShapes) -> str:
     return "".join(parts)
 
 
-def static_map_svg(figure: dict, shapes: ProjectedShapes, title: str = "") -> str:
+def static_map_svg(figure: dict, shapes: ProjectedShapes) -> str:
     """The whole figure as plotly will draw it (title, summary, map, colour bar, source line), as one SVG.
 
     It has no fixed size: shown as an <img> the size of the graph, every part keeps plotly's pixel offsets from
@@ -193,7 +193,7 @@ def static_map_svg(figure: dict, shapes: ProjectedShapes, title: str = "") -> st
     return "".join([
         f'<svg xmlns="{SVG_NS}" width="100%" height="100%" role="img" font-size="{font_size:g}"'
         f' font-family="{escape(font.get("family", "sans-serif"))}" fill="{font.get("color", "#000000")}">',
-        f"<title>{escape(title)}</title>" if title else "",
+        f"<title>{' '.join(lines)}</title>" if any(lines) else "",  # what an <img> of it is called
         f'<rect width="100%" height="100%" fill="{look.get("paper_bgcolor", "#ffffff")}"/>',
         f'<text y="{heading_y:g}" font-size="{heading_size:g}">{heading_lines}</text>',
         *notes,
