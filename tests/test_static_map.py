@@ -95,7 +95,7 @@ def test_svg_draws_the_whole_figure_where_plotly_puts_each_part(shapes):
     # The map keeps the plot area: 80 px from the top, 420 px tall, the width less the colour bar's 88 px.
     box = root.find("{http://www.w3.org/2000/svg}foreignObject")
     assert (box.get("y"), box.get("height")) == ("80", "420")
-    assert box[0].get("style") == "width:calc(100% - 88px);height:420px"
+    assert box[0].get("style") == "width:calc(100% - 88px);height:420px;display:flex;align-items:center"
 
 
 def test_svg_of_an_overlay_view_labels_its_categories(shapes):
@@ -106,6 +106,24 @@ def test_svg_of_an_overlay_view_labels_its_categories(shapes):
     assert texts[-4:] == ["BRI MoU", "BRI MoU signatory", "Former BRI signatory", "No BRI MoU"]
     width = int(re.search(r"calc\(100% - (\d+)px\)", svg).group(1))
     assert width > 88  # longer labels take more room from the map, as plotly's automargin does
+
+
+def test_overlay_views_draw_the_count_bubbles_at_plotlys_marker_points(shapes):
+    countries = pd.DataFrame({"iso3": ["KEN", "SRB", "BRA"], "name": ["Kenya", "Serbia", "Brazil"],
+                              "regime_row": ["electoral_democracy"] * 3, "bri_status": ["member"] * 3})
+    figure = make_world_map(COUNTS, **CAPTION, overlay="regime", countries=countries)
+    bubbles_trace = figure["data"][-1]
+    svg = static_map_svg(figure, shapes)
+    bubbles = re.findall(r'<div class="bubble" style="left:([\d.]+)%;top:([\d.]+)%;width:([\d.]+)px;[^"]*">(\d+)</div>',
+                         svg)
+    assert [text for *_, text in bubbles] == bubbles_trace["text"] == ["9", "1", "5"]
+    assert [float(size) for _, _, size, _ in bubbles] == bubbles_trace["marker"]["size"]
+    width, height = shapes.size
+    left, top, _, _ = bubbles[0]  # Kenya: plotly's marker point, the topojson's centre of the country
+    assert (float(left), float(top)) == pytest.approx((shapes.centres["KEN"][0] / width * 100,
+                                                      shapes.centres["KEN"][1] / height * 100), abs=0.01)
+    assert 55 < float(left) < 62 and 45 < float(top) < 58  # east Africa, just south of the equator
+    assert ".bubble{" in svg and "bubble" not in static_map_svg(make_world_map(COUNTS, **CAPTION), shapes)
 
 
 def test_overlay_views_use_the_category_colours(shapes):

@@ -20,11 +20,21 @@ LAT_RANGE = tuple(GEO_LAYOUT["lataxis"]["range"])
 
 @dataclass(frozen=True)
 class ProjectedShapes:
-    """SVG path data per ISO-3 country, the land outline for places without an id, and the viewBox."""
+    """SVG path data per ISO-3 country, the land outline for places without an id, and the viewBox.
+
+    `centres`: where plotly puts a marker for each country (the topojson's `ct` point), in viewBox units.
+    """
 
     countries: dict[str, str]
     land: str
     view_box: str
+    centres: dict[str, tuple[float, float]]
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """The viewBox's width and height."""
+        _, _, width, height = (int(part) for part in self.view_box.split())
+        return width, height
 
 
 def natural_earth(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -120,5 +130,10 @@ def project_shapes(topology: dict, lat_range: tuple[float, float] = LAT_RANGE) -
 
     geometries = topology["objects"]["countries"]["geometries"]
     countries = {g["id"]: path(g) for g in geometries if g.get("id")}
+    with_centre = [g for g in geometries if g.get("id") and "ct" in g.get("properties", {})]
+    lon, lat = (np.array([float(g["properties"]["ct"][i]) for g in with_centre]) for i in (0, 1))
+    x, y = natural_earth(lon, lat)
+    centres = {g["id"]: (round(float(cx), 1), round(float(cy), 1))
+               for g, cx, cy in zip(with_centre, (x - left[0]) * factor, (top[0] - y) * factor, strict=True)}
     land = "".join(path(g) for g in topology["objects"]["land"]["geometries"]) if "land" in topology["objects"] else ""
-    return ProjectedShapes(countries=countries, land=land, view_box=f"0 0 {WIDTH} {height}")
+    return ProjectedShapes(countries=countries, land=land, view_box=f"0 0 {WIDTH} {height}", centres=centres)

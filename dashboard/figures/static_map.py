@@ -4,7 +4,7 @@ plotly.js (0.4 MB compressed) and the Dash renderer take one to two seconds of a
 choropleth appears; this picture of the same view needs none of it. It draws the figure plotly will draw (title,
 summary, colour scale and source line at plotly's offsets; the shapes from `projection.py`, projected once per
 process), so the swap is quiet; each view only picks fills and texts (`static_map_svg`). The count bubbles of
-the overlay views (a scattergeo trace) are not drawn: those views show their category colours until plotly.
+the overlay views (a scattergeo trace) are HTML circles at plotly's marker points and pixel sizes.
 """
 
 from __future__ import annotations
@@ -72,11 +72,11 @@ def _fills(figure: dict) -> tuple[dict[str, str], dict[str, tuple[str, float]]]:
 
 
 # Plotly's layout rules for the parts around the map, as measured on the drawn figure (plotly.js 3): the title's
-# baseline sits mid top margin (a title hung from the top edge: see figures/narrow.py); a colour bar is 14 px wide
-# unless set, with 10 px padding; its title (1.2 x the font unless set) takes ~1.5 title sizes of its length, and
-# the bar's box is as wide as its title or its labels.
+# baseline sits mid top margin (a title hung from the top edge: see figures/narrow.py); a colour bar is as thick
+# as its trace sets (plotly's default: 30 px), with 10 px padding; its title (1.2 x the font unless set) takes
+# ~1.5 title sizes of its length, and the bar's box is as wide as its title or its labels.
 LINE_HEIGHT = 1.3  # annotation and title lines, in font sizes
-BAR_THICKNESS, BAR_PAD, BAR_TITLE, BAR_TITLE_SCALE = 14, 10, 25 / 16.8, 1.2
+BAR_THICKNESS, BAR_PAD, BAR_TITLE, BAR_TITLE_SCALE = 30, 10, 25 / 16.8, 1.2
 BAR_OUTLINE = "#444444"  # plotly's colour-bar outline
 CHAR_WIDTH = 0.58  # average glyph width of the UI font, in font sizes ("Records" at 17 px is 68 px wide)
 
@@ -144,6 +144,37 @@ def _annotation(annotation: dict, top: float, plot_height: float) -> str:
     return f'<text y="{box_top + size * 0.95:.1f}" font-size="{size:g}" fill="{colour}">{spans}</text>'
 
 
+def _bubbles(figure: dict, shapes: ProjectedShapes) -> str:
+    """The count bubbles of an overlay view (scattergeo markers with text) as HTML circles on the map's box.
+
+    Positions are shares of the map's box, sizes plotly's pixels: the box has the map's own aspect, so a share
+    of it is a point on the map at any width.
+    """
+    width, height = shapes.size
+    parts = []
+    for trace in figure.get("data", []):
+        if trace.get("type") != "scattergeo":
+            continue
+        marker = trace.get("marker", {})
+        sizes = marker.get("size", 6)
+        font = trace.get("textfont", {}).get("size", 12)
+        for i, code in enumerate(trace.get("locations", [])):
+            if code not in shapes.centres:
+                continue
+            x, y = shapes.centres[code]
+            size = float(sizes[i] if isinstance(sizes, list) else sizes)
+            text = escape(str(trace.get("text", [""] * (i + 1))[i]))
+            parts.append(f'<div class="bubble" style="left:{x / width * 100:.2f}%;top:{y / height * 100:.2f}%;'
+                         f'width:{size:g}px;height:{size:g}px;margin:{-size / 2:g}px;line-height:{size:g}px;'
+                         f'font-size:{font:g}px">{text}</div>')
+    return "".join(parts)
+
+
+# The bubbles: plotly's white markers at 0.85 opacity with a 1 px black outline, their count in black on top.
+BUBBLE_STYLE = (".bubble{position:absolute;box-sizing:border-box;border-radius:50%;text-align:center;"
+                "background:rgba(255,255,255,0.85);border:1px solid rgba(0,0,0,0.85);color:#000}")
+
+
 def _map_drawing(figure: dict, shapes: ProjectedShapes) -> str:
     """The countries in the figure's colours, as an SVG scaled to whatever box holds it."""
     fills, outlines = _fills(figure)
@@ -188,16 +219,22 @@ def static_map_svg(figure: dict, shapes: ProjectedShapes) -> str:
         heading_y = float(heading.get("pad", {}).get("t", 0)) + (heading_size * TITLE_DROP if len(lines) == 1 else 0)
     else:
         heading_y = top / 2
+    map_width, map_height = shapes.size
+    bubbles = _bubbles(figure, shapes)
     heading_lines = "".join(f'<tspan x="{heading_x:g}%" dy="{0 if i == 0 else LINE_HEIGHT}em">{line}</tspan>'
                             for i, line in enumerate(lines))
     return "".join([
         f'<svg xmlns="{SVG_NS}" width="100%" height="100%" role="img" font-size="{font_size:g}"'
         f' font-family="{escape(font.get("family", "sans-serif"))}" fill="{font.get("color", "#000000")}">',
         f"<title>{' '.join(lines)}</title>" if any(lines) else "",  # what an <img> of it is called
+        f"<style>{BUBBLE_STYLE}</style>" if bubbles else "",
         f'<rect width="100%" height="100%" fill="{look.get("paper_bgcolor", "#ffffff")}"/>',
         f'<text y="{heading_y:g}" font-size="{heading_size:g}">{heading_lines}</text>',
         *notes,
         f'<foreignObject y="{top:g}" width="100%" height="{plot_height:g}"><div xmlns="{XHTML_NS}" '
-        f'style="width:calc(100% - {bar_width}px);height:{plot_height:g}px">{_map_drawing(figure, shapes)}</div>'
+        f'style="width:calc(100% - {bar_width}px);height:{plot_height:g}px;display:flex;align-items:center">'
+        # The map's own box, as plotly fits it: the full width, or the full height where that is narrower.
+        f'<div style="position:relative;margin:auto;width:min(100%,{plot_height * map_width / map_height:.1f}px);'
+        f'aspect-ratio:{map_width}/{map_height}">{_map_drawing(figure, shapes)}{bubbles}</div></div>'
         "</foreignObject>",
         bar, "</svg>"])
