@@ -5,7 +5,8 @@ and source line were cut off and the world was a 270 x 125 px strip inside 560 p
 took half the width. Each figure therefore carries `layout.meta.narrow`: its title and captions wrapped for a
 phone, a height that fits the map, the legend above the bars. `assets/atlas.js` applies it as plotly draws on a
 screen matching `NARROW_MEDIA`, and the server-drawn map (`/map-narrow.svg`) applies it with `apply_narrow`, so a
-phone draws each chart once, at its size. Downloads and slides keep the wide layout.
+phone draws each chart once, at its size. Slides and server-rendered images keep the wide layout; the modebar
+camera and the "SVG image" button save what the screen shows.
 """
 
 from __future__ import annotations
