@@ -112,7 +112,7 @@ def first_page_container() -> html.Div:
     return page_container(location, content, title)
 
 
-def preload_links(path: str, static_map: ViewState | None = None) -> str:
+def preload_links(path: str, map_view: ViewState | None = None) -> str:
     """`<link rel=preload>` tags for what the page fetches late: layout, callbacks, lazy chunks, plotly.js, topojson.
 
     dcc.Graph asks for plotly.js only once it mounts, and plotly asks for the topojson only after plotly.js has
@@ -127,15 +127,15 @@ def preload_links(path: str, static_map: ViewState | None = None) -> str:
               for chunk in ("async-dropdown.js", *(("async-slider.js", "async-graph.js") if charts else ()))]
     if charts:
         links.append(f'<link rel="preload" href="{PLOTLY_PATH}" as="script" fetchpriority="low">')
-    if static_map:  # the map page's server-drawn picture, for the screen's width: on screen as soon as it renders
-        links += [f'<link rel="preload" href="{html_escape(static_map_href(static_map, narrow))}" as="image"'
+    if map_view:  # the map page's server-drawn picture, for the screen's width: on screen as soon as it renders
+        links += [f'<link rel="preload" href="{html_escape(static_map_href(map_view, narrow))}" as="image"'
                   f' media="{media}">' for narrow, media in ((False, WIDE_MEDIA), (True, NARROW_MEDIA))]
     if path == "/" or path.startswith(("/company/", "/embed/map")):
         links.append(f'<link rel="preload" href="{TOPOJSON}" as="fetch" crossorigin="anonymous" fetchpriority="low">')
     return "\n".join(links)
 
 
-def map_picture(path: str) -> ViewState | None:
+def pictured_map_view(path: str) -> ViewState | None:
     """The view whose server-drawn map this request shows.
 
     None when the page will not show a map: the table, an empty view, another page.
@@ -149,7 +149,7 @@ def map_picture(path: str) -> ViewState | None:
     return state
 
 
-def boot_shell(static_map: ViewState) -> str:
+def boot_shell(map_view: ViewState) -> str:
     """The map page's first screen as plain HTML: the site bar, the heading and the server-drawn map.
 
     The browser paints it before any script has run (on a slow phone, seconds before the renderer can); React
@@ -159,8 +159,8 @@ def boot_shell(static_map: ViewState) -> str:
             '<header class="site-header"><span class="site-title">Safe City Atlas</span></header>'
             f'<main><h1>{html_escape(HOME_HEADING)}</h1><div class="layout-with-sidebar"><div></div>'
             '<div class="content"><div class="boot-spacer"></div><div class="map-frame"><picture>'
-            f'<source srcset="{html_escape(static_map_href(static_map, narrow=True))}" media="{NARROW_MEDIA}">'
-            f'<img src="{html_escape(static_map_href(static_map))}" alt="" class="map-placeholder"></picture></div>'
+            f'<source srcset="{html_escape(static_map_href(map_view, narrow=True))}" media="{NARROW_MEDIA}">'
+            f'<img src="{html_escape(static_map_href(map_view))}" alt="" class="map-placeholder"></picture></div>'
             '</div><div></div></div></main></div></div>')
 
 
@@ -180,10 +180,10 @@ class AtlasDash(dash.Dash):
         """The index page, with preload links after the stylesheets."""
         if flask.has_request_context():
             path = flask.request.path
-            static_map = map_picture(path)
-            kwargs["css"] = kwargs.get("css", "") + preload_links(path, static_map)
-            if static_map:
-                kwargs["app_entry"] = boot_shell(static_map)
+            map_view = pictured_map_view(path)
+            kwargs["css"] = kwargs.get("css", "") + preload_links(path, map_view)
+            if map_view:
+                kwargs["app_entry"] = boot_shell(map_view)
             page, variables = page_for(path)
             if page is not None:  # the tab names the page before any script runs (and for readers without them)
                 kwargs["title"] = html_escape(title_of(page, variables))

@@ -12,7 +12,8 @@ camera and the "SVG image" button save what the screen shows.
 from __future__ import annotations
 
 import copy
-from textwrap import wrap
+
+from dashboard.figures.captions import wrapped
 
 NARROW_MEDIA = "(max-width: 700px)"  # the same query as style.css's narrow-screen rules
 WIDE_MEDIA = "not all and (max-width: 700px)"  # every other screen
@@ -20,11 +21,6 @@ NARROW_MAP_HEIGHT = 400  # style.css sizes the map frame and its server-drawn pi
 TITLE_SIZE = 15
 TITLE_DROP = 0.7  # plotly's drop of a top-anchored title's baseline below its pad, in type sizes
 TITLE_CHARS, CAPTION_CHARS = 40, 52  # about 340 px of 15 px title type and of 13 px summary / 11 px source type
-
-
-def wrapped(text: str, width: int) -> str:
-    """`text` in lines of at most `width` characters, joined by plotly's line break."""
-    return "<br>".join(wrap(text, width)) or text
 
 
 def narrow_spec(layout: dict, traces: dict[str, dict] | None = None) -> dict:

@@ -86,6 +86,12 @@ def _plain(text: str) -> list[str]:
     return [escape(re.sub(r"<[^>]+>", "", line)) for line in re.split(r"<br\s*/?>", str(text))]
 
 
+def _tspans(lines: list[str], x: str) -> str:
+    """Escaped lines as SVG tspans, each LINE_HEIGHT below the last (plotly's <br> line spacing)."""
+    return "".join(f'<tspan x="{x}" dy="{0 if i == 0 else LINE_HEIGHT}em">{line}</tspan>'
+                   for i, line in enumerate(lines))
+
+
 def _colour_bar(trace: dict, top: float, plot_height: float, font_size: float) -> tuple[str, int]:
     """A choropleth trace's colour bar drawn as plotly draws it at the right edge; and the width it takes."""
     bar = trace.get("colorbar", {})
@@ -115,10 +121,8 @@ def _colour_bar(trace: dict, top: float, plot_height: float, font_size: float) -
 
     def label(value: float, lines: list[str]) -> str:  # plotly centres a label's lines on its tick
         first = y_of(value) + tick_size * (0.35 - LINE_HEIGHT * (len(lines) - 1) / 2)
-        spans = "".join(f'<tspan x="{thickness + 4:g}" dy="{0 if i == 0 else LINE_HEIGHT}em">{line}</tspan>'
-                        for i, line in enumerate(lines))
         size = f' font-size="{tick_size:g}"' if tick_size != font_size else ""
-        return f'<text y="{first:.1f}"{size}>{spans}</text>' if len(lines) > 1 else (
+        return f'<text y="{first:.1f}"{size}>{_tspans(lines, f"{thickness + 4:g}")}</text>' if len(lines) > 1 else (
             f'<text x="{thickness + 4:g}" y="{first:.1f}"{size}>{lines[0]}</text>')
 
     tick_labels = "".join(label(value, lines) for value, lines in labels)
@@ -139,9 +143,7 @@ def _annotation(annotation: dict, top: float, plot_height: float) -> str:
     anchor = top + (1 - float(annotation.get("y", 0))) * plot_height - float(annotation.get("yshift", 0))
     box_top = anchor - len(lines) * size * LINE_HEIGHT if annotation.get("yanchor") == "bottom" else anchor
     colour = annotation.get("font", {}).get("color", "#000000")
-    spans = "".join(f'<tspan x="2" dy="{0 if i == 0 else LINE_HEIGHT}em">{line}</tspan>'
-                    for i, line in enumerate(lines))
-    return f'<text y="{box_top + size * 0.95:.1f}" font-size="{size:g}" fill="{colour}">{spans}</text>'
+    return f'<text y="{box_top + size * 0.95:.1f}" font-size="{size:g}" fill="{colour}">{_tspans(lines, "2")}</text>'
 
 
 def _bubbles(figure: dict, shapes: ProjectedShapes) -> str:
@@ -158,12 +160,13 @@ def _bubbles(figure: dict, shapes: ProjectedShapes) -> str:
         marker = trace.get("marker", {})
         sizes = marker.get("size", 6)
         font = trace.get("textfont", {}).get("size", 12)
+        texts = trace.get("text") or []
         for i, code in enumerate(trace.get("locations", [])):
             if code not in shapes.centres:
                 continue
             x, y = shapes.centres[code]
             size = float(sizes[i] if isinstance(sizes, list) else sizes)
-            text = escape(str(trace.get("text", [""] * (i + 1))[i]))
+            text = escape(str(texts[i])) if i < len(texts) else ""
             parts.append(f'<div class="bubble" style="left:{x / width * 100:.2f}%;top:{y / height * 100:.2f}%;'
                          f'width:{size:g}px;height:{size:g}px;margin:{-size / 2:g}px;line-height:{size:g}px;'
                          f'font-size:{font:g}px">{text}</div>')
@@ -221,8 +224,7 @@ def static_map_svg(figure: dict, shapes: ProjectedShapes) -> str:
         heading_y = top / 2
     map_width, map_height = shapes.size
     bubbles = _bubbles(figure, shapes)
-    heading_lines = "".join(f'<tspan x="{heading_x:g}%" dy="{0 if i == 0 else LINE_HEIGHT}em">{line}</tspan>'
-                            for i, line in enumerate(lines))
+    heading_lines = _tspans(lines, f"{heading_x:g}%")
     return "".join([
         f'<svg xmlns="{SVG_NS}" width="100%" height="100%" role="img" font-size="{font_size:g}"'
         f' font-family="{escape(font.get("family", "sans-serif"))}" fill="{font.get("color", "#000000")}">',

@@ -6,15 +6,8 @@ from collections.abc import Collection
 
 import pandas as pd
 
-from dashboard.figures.captions import citation_annotations
-from dashboard.figures.narrow import (
-    CAPTION_CHARS,
-    NARROW_MAP_HEIGHT,
-    narrow_margins,
-    narrow_spec,
-    narrow_title,
-    wrapped,
-)
+from dashboard.figures.captions import citation_annotations, wrapped
+from dashboard.figures.narrow import CAPTION_CHARS, NARROW_MAP_HEIGHT, narrow_margins, narrow_spec, narrow_title
 from dashboard.figures.template import BRI_COLOURS, COUNT_COLOURSCALE, REGIME_COLOURS, TEMPLATE
 from dashboard.viewstate import BRI_LABELS, REGIME_LABELS
 
